@@ -1,0 +1,73 @@
+// Lint encodes the architecture: which module may import which (see ARCHITECTURE in README).
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+/** Modules under src/ and the modules each one may import (besides itself). */
+const ALLOWED = {
+  shared: [],
+  cache: ['shared'],
+  observability: ['shared'],
+  storage: ['shared', 'observability'],
+  embedding: ['shared', 'cache', 'observability'],
+  memory: ['shared', 'cache', 'observability', 'storage'],
+  features: ['shared'],
+  policy: ['shared', 'cache', 'observability', 'storage'],
+  tools: ['shared', 'memory', 'observability'],
+  spacetime: ['shared', 'storage', 'observability'],
+  shuttle: ['shared', 'cache', 'observability', 'embedding', 'memory', 'features', 'policy', 'tools', 'spacetime'],
+  graphql: ['shared', 'observability'],
+  server: ['shared', 'observability', 'graphql'],
+  config: ['shared'],
+  bench: ['shared', 'observability'],
+};
+const MODULES = [...Object.keys(ALLOWED), 'app', 'cli'];
+
+const zones = Object.entries(ALLOWED).flatMap(([module, allowed]) =>
+  MODULES.filter((other) => other !== module && !allowed.includes(other)).map((other) => ({
+    target: `./src/${module}`,
+    from: `./src/${other}`,
+    message: `src/${module} may not import src/${other} (dependencies point inward).`,
+  })),
+);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'models/**', 'coverage/**', '*.config.*'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX },
+    rules: {
+      curly: ['error', 'all'],
+      'no-console': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
+      'import-x/no-cycle': 'error',
+      'import-x/no-default-export': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...zones,
+            { target: './src', from: './resolvers', except: [], message: 'src/ never imports resolvers/ (only app/ does).' },
+            { target: './resolvers', from: './src/app', message: 'resolvers/ call services, not the composition root.' },
+            { target: './resolvers', from: './src/config', message: 'resolvers/ receive services, not config.' },
+          ],
+        },
+      ],
+      'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ['src/app/**', 'src/main.ts', 'src/cli/**'],
+    rules: { 'import-x/no-restricted-paths': 'off' },
+  },
+  {
+    files: ['test/**'],
+    rules: { 'max-lines-per-function': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

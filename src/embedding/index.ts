@@ -1,0 +1,4 @@
+/** Embedder port, the hashing fallback, the cache decorator and Matryoshka scales. */
+export { createCachedEmbedder, type CachedEmbedder } from './cached-embedder.js';
+export { createHashingEmbedder, hashEmbed, wordTokens } from './hashing-embedder.js';
+export { MATRYOSHKA_SCALES, type Embedder, type MatryoshkaScale } from './types.js';

@@ -1,0 +1,2 @@
+/** Logging and timing. */
+export { createLogger, createSilentLogger, type Logger, type LoggerOptions } from './logger.js';

@@ -1,0 +1,2 @@
+/** SQLite files for the embedded default: WAL connections and in-place migrations. */
+export { migrate, openSqlite, type OpenSqliteOptions, type SqliteDatabase } from './open-sqlite.js';
