@@ -14,7 +14,7 @@ const ALLOWED = {
   features: ['shared'],
   policy: ['shared', 'cache', 'observability', 'storage'],
   tools: ['shared', 'memory', 'observability'],
-  spacetime: ['shared', 'storage', 'observability'],
+  spacetime: ['shared', 'storage', 'observability', 'memory'],
   shuttle: ['shared', 'cache', 'observability', 'embedding', 'memory', 'features', 'policy', 'tools', 'spacetime'],
   graphql: ['shared', 'observability'],
   server: ['shared', 'observability', 'graphql'],

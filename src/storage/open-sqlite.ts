@@ -29,15 +29,38 @@ export function openSqlite(file: string, { synchronous = 'FULL' }: OpenSqliteOpt
 }
 
 /**
- * Applies numbered schema steps once each, recording progress in `user_version`, so an old
- * data folder upgrades in place.
+ * Applies numbered schema steps once each, so an old data folder upgrades in place. Progress is
+ * kept in `user_version`, or, when several stores share one file, per `namespace` in a table.
  */
-export function migrate(db: SqliteDatabase, steps: readonly string[]): void {
-  const current = Number(db.pragma('user_version', { simple: true }));
+export function migrate(db: SqliteDatabase, steps: readonly string[], namespace?: string): void {
+  const version = namespace === undefined ? userVersion(db) : namespacedVersion(db, namespace);
+  const current = version.read();
   steps.slice(current).forEach((sql, offset) => {
     db.transaction(() => {
       db.exec(sql);
-      db.pragma(`user_version = ${current + offset + 1}`);
+      version.write(current + offset + 1);
     })();
   });
+}
+
+interface VersionSlot {
+  read(): number;
+  write(version: number): void;
+}
+
+function userVersion(db: SqliteDatabase): VersionSlot {
+  return {
+    read: () => Number(db.pragma('user_version', { simple: true })),
+    write: (version) => void db.pragma(`user_version = ${version}`),
+  };
+}
+
+function namespacedVersion(db: SqliteDatabase, namespace: string): VersionSlot {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_versions (namespace TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+  const read = db.prepare<[string], { version: number }>('SELECT version FROM schema_versions WHERE namespace = ?');
+  const write = db.prepare('INSERT OR REPLACE INTO schema_versions (namespace, version) VALUES (?, ?)');
+  return {
+    read: () => read.get(namespace)?.version ?? 0,
+    write: (version) => void write.run(namespace, version),
+  };
 }

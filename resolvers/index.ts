@@ -1,0 +1,11 @@
+import { MemoryResolver } from './memory/memory.resolver.js';
+import { SystemResolver } from './system/system.resolver.js';
+import { WeaveResolver } from './weave/weave.resolver.js';
+
+/** Every type-graphql resolver class, handed to the schema builder by the composition root. */
+export const resolvers = [WeaveResolver, MemoryResolver, SystemResolver] as const;
+
+export { createHoloContext, type HoloContext, type Loaders } from './context.js';
+export { LIMITS } from './limits.js';
+export type { HealthReport, Services } from './services.js';
+export { TOPICS, type TopicPayloads } from './topics.js';

@@ -1,0 +1,30 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import { MemoryRecord } from './memory.type.js';
+
+@ObjectType({ description: 'An entity near the centre of a neighbourhood.' })
+export class NeighborEntity {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int, { description: 'Co-mention hops from the centre entity.' })
+  distance!: number;
+
+  @Field(() => Int, { description: 'Memories linking it to the previous ring.' })
+  sharedMemories!: number;
+}
+
+@ObjectType({ description: 'Entities and memories around one entity.' })
+export class GraphNeighborhood {
+  @Field(() => String)
+  entity!: string;
+
+  @Field(() => Boolean, { description: 'False when no memory mentions the entity.' })
+  found!: boolean;
+
+  @Field(() => [NeighborEntity])
+  entities!: NeighborEntity[];
+
+  @Field(() => [MemoryRecord])
+  memories!: MemoryRecord[];
+}

@@ -1,0 +1,8 @@
+import type { WeaveProgressEvent } from '../src/shuttle/index.js';
+
+/** Pubsub topics and their payloads; one typed map for publishers and subscriptions. */
+export const TOPICS = { weaveProgress: 'WEAVE_PROGRESS' } as const;
+
+export interface TopicPayloads {
+  readonly [TOPICS.weaveProgress]: WeaveProgressEvent;
+}

@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const optionalText = z.string().trim().min(1).optional();
+
+/** Every setting the server reads, with defaults; see README "Configuration". */
+const ConfigSchema = z.object({
+  HOLOLOOM_PORT: port.default(4000),
+  HOLOLOOM_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  HOLOLOOM_DATA_DIR: z.string().trim().min(1).default('./data'),
+  HOLOLOOM_BACKEND: z.enum(['embedded', 'neo4j', 'neo4j+qdrant']).default('embedded'),
+  HOLOLOOM_EMBEDDER: z.enum(['auto', 'onnx', 'hashing']).default('auto'),
+  HOLOLOOM_MODEL_DIR: z.string().trim().min(1).default('./models/all-MiniLM-L6-v2'),
+  HOLOLOOM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOLOLOOM_TENANT: z.string().trim().min(1).max(64).default('default'),
+  NEO4J_URI: optionalText,
+  NEO4J_USER: optionalText,
+  NEO4J_PASSWORD: optionalText,
+  QDRANT_URL: optionalText,
+  QDRANT_API_KEY: optionalText,
+  NODE_ENV: z.string().default('development'),
+});
+
+/** The validated, frozen configuration every module's options are derived from. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly backend: 'embedded' | 'neo4j' | 'neo4j+qdrant';
+  readonly embedder: 'auto' | 'onnx' | 'hashing';
+  readonly modelDir: string;
+  readonly logLevel: string;
+  readonly defaultTenant: string;
+  readonly production: boolean;
+  readonly neo4j: { readonly uri?: string; readonly user?: string; readonly password?: string };
+  readonly qdrant: { readonly url?: string; readonly apiKey?: string };
+}
+
+/** Thrown when the environment holds a value the server cannot run with. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+}
+
+/** Reads and validates the environment once; the only reader of process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration:\n${describeIssues(parsed.error)}`);
+  }
+  const e = parsed.data;
+  if (e.HOLOLOOM_BACKEND !== 'embedded' && e.NEO4J_URI === undefined) {
+    throw new ConfigError(`HOLOLOOM_BACKEND=${e.HOLOLOOM_BACKEND} needs NEO4J_URI (e.g. bolt://localhost:7687).`);
+  }
+  return Object.freeze({
+    port: e.HOLOLOOM_PORT,
+    host: e.HOLOLOOM_HOST,
+    dataDir: resolve(e.HOLOLOOM_DATA_DIR),
+    backend: e.HOLOLOOM_BACKEND,
+    embedder: e.HOLOLOOM_EMBEDDER,
+    modelDir: resolve(e.HOLOLOOM_MODEL_DIR),
+    logLevel: e.HOLOLOOM_LOG_LEVEL,
+    defaultTenant: e.HOLOLOOM_TENANT,
+    production: e.NODE_ENV === 'production',
+    neo4j: { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD },
+    qdrant: { url: e.QDRANT_URL, apiKey: e.QDRANT_API_KEY },
+  });
+}

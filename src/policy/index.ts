@@ -1,0 +1,14 @@
+/** Tool choice: policy probabilities (motif prior; the learned network later) + Thompson bandit. */
+export { sampleBeta } from './beta-sampler.js';
+export { bucketFor, motifPrior, motifPriorProbabilities } from './motif-prior.js';
+export { createSqliteBanditStore } from './sqlite-bandit-store.js';
+export { createThompsonPolicy, DEFAULT_PRIOR_STRENGTH, type Policy, type ThompsonPolicyOptions } from './thompson-policy.js';
+export type {
+  BanditCounts,
+  BanditStore,
+  Decision,
+  PolicyInput,
+  ScoredMotif,
+  ToolEstimate,
+  ToolProbabilities,
+} from './types.js';

@@ -1,0 +1,77 @@
+import { TOOL_NAMES, type Rng, type ToolName } from '../shared/index.js';
+
+import { bucketFor } from './motif-prior.js';
+import { sampleBeta } from './beta-sampler.js';
+import type {
+  BanditCounts,
+  BanditStore,
+  Decision,
+  PolicyInput,
+  ToolEstimate,
+  ToolProbabilities,
+} from './types.js';
+
+/** Pseudo-observations the prior is worth: enough to route well untrained, few enough to unlearn. */
+export const DEFAULT_PRIOR_STRENGTH = 20;
+
+const EMPTY: BanditCounts = { successes: 0, failures: 0, pulls: 0 };
+
+/** Chooses tools and learns from their outcomes. */
+export interface Policy {
+  readonly name: string;
+  decide(input: PolicyInput): Decision;
+  /** Feeds back one outcome; `reward01` is the reward mapped to 0..1. */
+  recordOutcome(bucket: string, tool: ToolName, reward01: number): void;
+  /** Outcome counts per `bucket/tool` key. */
+  counts(): ReadonlyMap<string, BanditCounts>;
+}
+
+export interface ThompsonPolicyOptions {
+  readonly probabilities: ToolProbabilities;
+  readonly store: BanditStore;
+  readonly rng: Rng;
+  /** @default DEFAULT_PRIOR_STRENGTH */
+  readonly priorStrength?: number;
+}
+
+const keyOf = (bucket: string, tool: ToolName): string => `${bucket}/${tool}`;
+
+/**
+ * Thompson sampling over Beta posteriors per (bucket, tool), each seeded with the policy
+ * probability as `priorStrength` pseudo-observations: Beta(1 + c·p + s, 1 + c·(1−p) + f).
+ * The prior routes sensibly from the first query; rewards move the posteriors from there.
+ */
+export function createThompsonPolicy({
+  probabilities,
+  store,
+  rng,
+  priorStrength = DEFAULT_PRIOR_STRENGTH,
+}: ThompsonPolicyOptions): Policy {
+  const counts = store.load();
+  const posterior = (bucket: string, tool: ToolName, p: number): [number, number] => {
+    const c = counts.get(keyOf(bucket, tool)) ?? EMPTY;
+    return [1 + priorStrength * p + c.successes, 1 + priorStrength * (1 - p) + c.failures];
+  };
+  return {
+    name: `thompson(${probabilities.name})`,
+    decide(input) {
+      const p = probabilities.probabilities(input);
+      const bucket = bucketFor(input.motifs);
+      const draws = TOOL_NAMES.map((tool) => {
+        const [alpha, beta] = posterior(bucket, tool, p[tool]);
+        const estimate: ToolEstimate = { tool, probability: p[tool], banditMean: alpha / (alpha + beta) };
+        return { estimate, sample: sampleBeta(alpha, beta, rng) };
+      });
+      const best = draws.reduce((a, b) => (b.sample > a.sample ? b : a));
+      return { tool: best.estimate.tool, estimates: draws.map((d) => d.estimate), bucket, strategy: 'thompson' };
+    },
+    recordOutcome(bucket, tool, reward01) {
+      const r = Math.min(1, Math.max(0, reward01));
+      const c = counts.get(keyOf(bucket, tool)) ?? EMPTY;
+      const next = { successes: c.successes + r, failures: c.failures + (1 - r), pulls: c.pulls + 1 };
+      counts.set(keyOf(bucket, tool), next);
+      store.save(keyOf(bucket, tool), next);
+    },
+    counts: () => counts,
+  };
+}

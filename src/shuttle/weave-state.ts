@@ -1,0 +1,96 @@
+import type { Embedder } from '../embedding/index.js';
+import type { MemoryStore, RecallHit } from '../memory/index.js';
+import type { Decision, Policy, ScoredMotif } from '../policy/index.js';
+import type { Clock, ToolName, Vector } from '../shared/index.js';
+import type { PatternName, Spacetime } from '../spacetime/index.js';
+import type { Tool, ToolResult } from '../tools/index.js';
+
+import type { Complexity } from './complexity.js';
+import type { PatternCard } from './patterns.js';
+import type { TemporalWindow } from './temporal-window.js';
+
+/** The requested mode; AUTO lets the pattern step choose. */
+export type WeaveMode = 'AUTO' | PatternName;
+
+/** A validated weave request. */
+export interface WeaveRequest {
+  readonly id: string;
+  readonly tenant: string;
+  readonly query: string;
+  readonly mode: WeaveMode;
+  readonly sessionId: string | null;
+  readonly useCache: boolean;
+  /** Forces a tool, skipping the policy. */
+  readonly tool: ToolName | null;
+}
+
+/** Attention of the query over its context. */
+export interface WarpResult {
+  readonly weights: readonly number[];
+  readonly summary: Vector;
+  readonly entropy: number;
+}
+
+/** What the steps have produced so far; each step fills its part. */
+export interface WeaveState {
+  readonly request: WeaveRequest;
+  readonly startedAtMs: number;
+  card?: PatternCard;
+  complexity?: Complexity;
+  window?: TemporalWindow;
+  queryVector?: Vector;
+  hits?: readonly RecallHit[];
+  motifs?: readonly ScoredMotif[];
+  features?: Float32Array;
+  warp?: WarpResult;
+  decision?: Decision;
+  result?: ToolResult;
+  spacetime?: Spacetime;
+}
+
+/** An experience handed to learning after each weave. */
+export interface Experience {
+  readonly spacetimeId: string;
+  readonly tenant: string;
+  readonly features: Float32Array;
+  readonly tool: ToolName;
+  readonly bucket: string;
+  readonly confidence: number;
+  readonly durationMs: number;
+}
+
+/** Where experiences go; the learning module connects here, the shuttle never imports it. */
+export interface ExperienceSink {
+  record(experience: Experience): void;
+}
+
+/** Everything the steps may use. */
+export interface StepDeps {
+  readonly store: MemoryStore;
+  readonly embedder: Embedder;
+  readonly policy: Policy;
+  readonly tools: ReadonlyMap<ToolName, Tool>;
+  readonly experiences: ExperienceSink;
+  readonly clock: Clock;
+}
+
+/** One step of the cycle: reads the state, returns what it adds and a detail for the trace. */
+export interface WeaveStepDefinition {
+  readonly name: string;
+  run(state: WeaveState, deps: StepDeps): Promise<StepOutput> | StepOutput;
+}
+
+/** A step's contribution to the state plus what the trace should show about it. */
+export interface StepOutput {
+  readonly patch: Partial<Omit<WeaveState, 'request' | 'startedAtMs'>>;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+/** Reads a field an earlier step must have set; a missing one is a wiring bug. */
+export function need<K extends keyof WeaveState>(state: WeaveState, key: K): NonNullable<WeaveState[K]> {
+  const value = state[key];
+  if (value === undefined || value === null) {
+    throw new Error(`Weave step order bug: "${String(key)}" is not set yet.`);
+  }
+  return value as NonNullable<WeaveState[K]>;
+}

@@ -1,0 +1,3 @@
+/** Spacetime: the provenance record of one weave, and where it is stored. */
+export { createSqliteSpacetimeStore } from './sqlite-spacetime-store.js';
+export type { ContextHit, PatternName, Spacetime, SpacetimeStore, ToolScore, WeaveStep } from './types.js';

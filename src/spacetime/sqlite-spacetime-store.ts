@@ -1,0 +1,58 @@
+import { migrate, type SqliteDatabase } from '../storage/index.js';
+
+import type { Spacetime, SpacetimeStore } from './types.js';
+
+const MIGRATIONS = [
+  `CREATE TABLE spacetimes (
+     id TEXT PRIMARY KEY,
+     tenant TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     reward REAL
+   );
+   CREATE INDEX spacetimes_by_tenant_time ON spacetimes (tenant, created_at DESC);`,
+];
+
+interface Row {
+  readonly body: string;
+  readonly reward: number | null;
+}
+
+type Stored = Omit<Spacetime, 'reward'>;
+
+/** Dates travel as ISO strings; the original lost spacetimes to unserializable datetimes. */
+function reviveDates(key: string, value: unknown): unknown {
+  return key === 'createdAt' && typeof value === 'string' ? new Date(value) : value;
+}
+
+function fromRow(row: Row): Spacetime {
+  const stored = JSON.parse(row.body, reviveDates) as Stored;
+  return { ...stored, reward: row.reward };
+}
+
+/** Spacetimes as JSON rows in a SQLite table (the embedded default). */
+export function createSqliteSpacetimeStore(db: SqliteDatabase): SpacetimeStore {
+  migrate(db, MIGRATIONS, 'spacetimes');
+  const insert = db.prepare(
+    'INSERT OR REPLACE INTO spacetimes (id, tenant, created_at, body, reward) VALUES (?, ?, ?, ?, ?)',
+  );
+  const byId = db.prepare<[string, string], Row>('SELECT body, reward FROM spacetimes WHERE tenant = ? AND id = ?');
+  const page = db.prepare<[string, number, number], Row>(
+    'SELECT body, reward FROM spacetimes WHERE tenant = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?',
+  );
+  const reward = db.prepare('UPDATE spacetimes SET reward = ? WHERE tenant = ? AND id = ?');
+  return {
+    save(spacetime) {
+      const { reward: value, ...rest } = spacetime;
+      insert.run(spacetime.id, spacetime.tenant, spacetime.createdAt.getTime(), JSON.stringify(rest), value);
+      return Promise.resolve();
+    },
+    get(tenant, id) {
+      const row = byId.get(tenant, id);
+      return Promise.resolve(row === undefined ? undefined : fromRow(row));
+    },
+    list: (tenant, limit, offset) => Promise.resolve(page.all(tenant, limit, offset).map(fromRow)),
+    setReward: (tenant, id, value) => Promise.resolve(reward.run(value, tenant, id).changes > 0),
+    close: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,61 @@
+import type { MemoryRecord, RetrievalSource } from '../memory/index.js';
+import type { ErrorCode, ToolName } from '../shared/index.js';
+
+/** The retrieval patterns of the original's cards; AUTO resolves to one of these. */
+export type PatternName = 'BARE' | 'FAST' | 'FUSED';
+
+/** One timed step of the weave cycle. */
+export interface WeaveStep {
+  readonly name: string;
+  readonly durationMs: number;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+/** Policy probability and bandit posterior mean for one tool. */
+export interface ToolScore {
+  readonly tool: ToolName;
+  readonly probability: number;
+  readonly banditMean: number;
+}
+
+/** A memory the answer drew on, with how it was found. */
+export interface ContextHit {
+  readonly memory: MemoryRecord;
+  readonly score: number;
+  readonly sources: readonly RetrievalSource[];
+}
+
+/** One woven answer with full provenance; persisted and queryable after a restart. */
+export interface Spacetime {
+  readonly id: string;
+  readonly tenant: string;
+  readonly query: string;
+  readonly mode: PatternName;
+  readonly tool: ToolName;
+  readonly response: string;
+  readonly confidence: number;
+  readonly cacheHit: boolean;
+  readonly durationMs: number;
+  readonly createdAt: Date;
+  readonly sessionId: string | null;
+  readonly motifs: readonly string[];
+  readonly context: readonly ContextHit[];
+  readonly toolScores: readonly ToolScore[];
+  readonly trace: readonly WeaveStep[];
+  /** Policy bucket the decision was made in, so feedback updates the right posterior. */
+  readonly bucket: string;
+  readonly reward: number | null;
+  readonly error: string | null;
+  readonly errorCode: ErrorCode | null;
+}
+
+/** Where spacetimes live; the embedded default is SQLite, Neo4j stores Weave nodes. */
+export interface SpacetimeStore {
+  save(spacetime: Spacetime): Promise<void>;
+  get(tenant: string, id: string): Promise<Spacetime | undefined>;
+  /** Newest first. */
+  list(tenant: string, limit: number, offset: number): Promise<Spacetime[]>;
+  /** Records the reward feedback produced; false when the spacetime does not exist. */
+  setReward(tenant: string, id: string, reward: number): Promise<boolean>;
+  close(): Promise<void>;
+}

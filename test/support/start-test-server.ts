@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+import { createApp } from '../../src/app/index.js';
+import { loadConfig } from '../../src/config/index.js';
+import { createSilentLogger } from '../../src/observability/index.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+
+/** A GraphQL response as the tests read it. */
+export interface GqlResponse<T> {
+  readonly data?: T;
+  readonly errors?: readonly { message: string; extensions?: { code?: string } }[];
+}
+
+/** A real server on a free port over a real data folder. */
+export interface TestServer {
+  readonly server: RunningServer;
+  readonly dataDir: string;
+  gql<T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  wsClient(): Client;
+  /** Stops the server and starts a new one over the same data folder. */
+  restart(): Promise<TestServer>;
+  /** Stops the server; `removeData` also deletes the folder. */
+  close(options?: { removeData?: boolean }): Promise<void>;
+}
+
+async function boot(dataDir: string, env: Record<string, string>): Promise<TestServer> {
+  const config = loadConfig({ HOLOLOOM_DATA_DIR: dataDir, HOLOLOOM_PORT: '0', HOLOLOOM_EMBEDDER: 'hashing', ...env });
+  const logger = createSilentLogger();
+  const app = await createApp(config, { logger });
+  const server = await startServer({
+    schema: app.schema,
+    createContext: app.createContext,
+    host: '127.0.0.1',
+    port: 0,
+    logger,
+    production: false,
+    readiness: () => app.readiness(),
+  });
+  const clients: Client[] = [];
+  const close = async ({ removeData = false } = {}): Promise<void> => {
+    await Promise.all(clients.map((client) => client.dispose()));
+    await server.close();
+    await app.dispose();
+    if (removeData) {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  };
+  return {
+    server,
+    dataDir,
+    async gql<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GqlResponse<T>;
+    },
+    wsClient() {
+      const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+      clients.push(client);
+      return client;
+    },
+    async restart() {
+      await close();
+      return boot(dataDir, env);
+    },
+    close,
+  };
+}
+
+/** Starts a server over a fresh temporary data folder. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hololoom-e2e-'));
+  return boot(dataDir, env);
+}

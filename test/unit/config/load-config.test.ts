@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+
+import { ConfigError, loadConfig } from '../../../src/config/index.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, host: '127.0.0.1', backend: 'embedded', embedder: 'auto', production: false });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ HOLOLOOM_PORT: 'eighty' })).toThrow(/HOLOLOOM_PORT/);
+    expect(() => loadConfig({ HOLOLOOM_BACKEND: 'mongo' })).toThrow(ConfigError);
+    expect(() => loadConfig({ HOLOLOOM_BACKEND: 'neo4j' })).toThrow(/NEO4J_URI/);
+  });
+});

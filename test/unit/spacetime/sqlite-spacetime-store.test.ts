@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+
+import { createSqliteSpacetimeStore, type Spacetime } from '../../../src/spacetime/index.js';
+import { openSqlite } from '../../../src/storage/index.js';
+
+const spacetime = (id: string, createdAt: number, tenant = 't'): Spacetime => ({
+  id,
+  tenant,
+  query: 'q',
+  mode: 'FAST',
+  tool: 'ANSWER',
+  response: 'r',
+  confidence: 0.5,
+  cacheHit: false,
+  durationMs: 3.2,
+  createdAt: new Date(createdAt),
+  sessionId: null,
+  motifs: ['question'],
+  context: [
+    {
+      memory: { id: 'mem_1', tenant, text: 't', createdAt: new Date(1000), tags: [], entities: ['Paris'], source: null, sessionId: null },
+      score: 0.9,
+      sources: ['VECTOR'],
+    },
+  ],
+  toolScores: [{ tool: 'ANSWER', probability: 0.7, banditMean: 0.6 }],
+  trace: [{ name: 'pattern', durationMs: 0.1, detail: { pattern: 'FAST' } }],
+  bucket: 'question',
+  reward: null,
+  error: null,
+  errorCode: null,
+});
+
+describe('SQLite spacetime store', () => {
+  it('round-trips every field, dates included', async () => {
+    const store = createSqliteSpacetimeStore(openSqlite(':memory:'));
+    const original = spacetime('st_1', 5000);
+    await store.save(original);
+    const loaded = await store.get('t', 'st_1');
+    expect(loaded).toEqual(original);
+    expect(loaded?.context[0]?.memory.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('lists newest first per tenant and records rewards', async () => {
+    const store = createSqliteSpacetimeStore(openSqlite(':memory:'));
+    await store.save(spacetime('old', 1000));
+    await store.save(spacetime('new', 2000));
+    await store.save(spacetime('other', 3000, 'u'));
+    expect((await store.list('t', 10, 0)).map((s) => s.id)).toEqual(['new', 'old']);
+    expect(await store.setReward('t', 'old', 0.4)).toBe(true);
+    expect(await store.setReward('u', 'old', 0.4)).toBe(false);
+    expect((await store.get('t', 'old'))?.reward).toBe(0.4);
+    expect(await store.get('u', 'old')).toBeUndefined();
+  });
+});
