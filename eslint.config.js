@@ -19,9 +19,8 @@ const ALLOWED = {
   graphql: ['shared', 'observability'],
   server: ['shared', 'observability', 'graphql'],
   config: ['shared'],
-  bench: ['shared', 'observability'],
 };
-const MODULES = [...Object.keys(ALLOWED), 'app', 'cli'];
+const MODULES = [...Object.keys(ALLOWED), 'app', 'cli', 'bench'];
 
 const zones = Object.entries(ALLOWED).flatMap(([module, allowed]) =>
   MODULES.filter((other) => other !== module && !allowed.includes(other)).map((other) => ({
@@ -63,7 +62,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/app/**', 'src/main.ts', 'src/cli/**'],
+    files: ['src/app/**', 'src/main.ts', 'src/cli/**', 'src/bench/**'],
     rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+
+import { Command, Option } from 'commander';
+
+import { benchCommand } from './bench-command.js';
+import { schemaCommand } from './schema-command.js';
+
+/**
+ * The `hololoom` command. commander gives us parsing, help and errors for free; each
+ * subcommand lives in its own file.
+ */
+const program = new Command('hololoom').description('HoloLoom memory-and-decision engine');
+
+program
+  .command('serve')
+  .description('start the GraphQL server (configured by HOLOLOOM_* environment variables)')
+  .action(async () => {
+    await import('../main.js');
+  });
+
+program
+  .command('bench')
+  .description('benchmark ingest, weave latency per mode, cache hits, recall and server start')
+  .option('--memories <n>', 'memories to ingest first', '10000')
+  .option('--queries <n>', 'weaves per mode', '200')
+  .addOption(new Option('--modes <modes>', 'modes to time').choices(['all', 'bare', 'fast', 'fused']).default('all'))
+  .addOption(new Option('--embedder <name>', 'embedder').choices(['auto', 'onnx', 'hashing']).default('hashing'))
+  .option('--starts <n>', 'server cold starts to time (0 skips)', '5')
+  .option('--json <file>', 'also write the results as JSON')
+  .action(benchCommand);
+
+program
+  .command('schema')
+  .description('print the merged GraphQL schema, write it, or check a file for drift')
+  .option('--out <file>', 'write the SDL to this file')
+  .option('--check <file>', 'exit 1 when the file differs from the generated SDL')
+  .action(schemaCommand);
+
+await program.parseAsync();
