@@ -1,7 +1,12 @@
+import { createRequire } from 'node:module';
+
 import { defineConfig } from 'vitest/config';
 
 // Three projects so a developer can run the fast unit tests alone; `npm test` runs them all.
 export default defineConfig({
+  // Vite would load graphql's .mjs build for our code while Apollo and type-graphql load the
+  // CommonJS one; two copies make graphql reject each other's schemas. Pin the one Node loads.
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
     setupFiles: ['test/support/setup.ts'],
     projects: [

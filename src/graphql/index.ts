@@ -1,0 +1,24 @@
+/** The GraphQL edge: schema building, error translation, typed pubsub, request context, limits. */
+export {
+  buildGraphqlSchema,
+  printSchemaSdl,
+  type BuildGraphqlSchemaOptions,
+} from './build-schema.js';
+/** One context builder shared by HTTP and WebSocket. */
+export {
+  createContextFactory,
+  type ContextFactory,
+  type ContextRequest,
+  type ContextSource,
+} from './context.js';
+/** Turns thrown errors into client-facing errors: codes, masking, no stack traces in production. */
+export { createFormatError, type FormatError, type FormatErrorOptions } from './format-error.js';
+/** Validation rules that bound the cost of one operation. */
+export { createDepthLimitRule } from './limits.js';
+/** Typed topics over @graphql-yoga/subscription, usable as type-graphql's pubSub. */
+export {
+  createTypedPubSub,
+  type SchemaPubSub,
+  type TopicName,
+  type TypedPubSub,
+} from './pubsub.js';

@@ -1,0 +1,55 @@
+import { type Server } from 'node:http';
+
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { type GraphQLSchema, type ValidationRule } from 'graphql';
+
+import { type FormatError } from '../graphql/index.js';
+import { type Logger } from '../observability/index.js';
+
+export interface ApolloServerOptions {
+  readonly schema: GraphQLSchema;
+  readonly httpServer: Server;
+  /** Closes the WebSocket side; runs while the HTTP server drains. */
+  readonly disposeWs: () => Promise<void>;
+  readonly formatError: FormatError;
+  readonly logger: Logger;
+  readonly production: boolean;
+  readonly validationRules: readonly ValidationRule[];
+}
+
+/** Creates (does not start) the Apollo server for the HTTP transport. */
+export function createApolloServer<TContext extends BaseContext>(
+  options: ApolloServerOptions,
+): ApolloServer<TContext> {
+  const { schema, formatError, logger, production, validationRules } = options;
+  return new ApolloServer<TContext>({
+    schema,
+    formatError,
+    // Apollo's own warnings (plugin and config problems) go to the same structured log.
+    logger,
+    validationRules: [...validationRules],
+    // Explicit, so NODE_ENV (e.g. vitest's "test") never decides what clients see.
+    nodeEnv: production ? 'production' : 'development',
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    plugins: [...shutdownPlugins(options), landingPagePlugin(production)],
+  });
+}
+
+function shutdownPlugins({ httpServer, disposeWs }: ApolloServerOptions): ApolloServerPlugin[] {
+  const disposeWsPlugin: ApolloServerPlugin = {
+    serverWillStart() {
+      return Promise.resolve({ drainServer: disposeWs });
+    },
+  };
+  return [ApolloServerPluginDrainHttpServer({ httpServer }), disposeWsPlugin];
+}
+
+function landingPagePlugin(production: boolean): ApolloServerPlugin {
+  return production
+    ? ApolloServerPluginLandingPageDisabled()
+    : ApolloServerPluginLandingPageLocalDefault();
+}

@@ -1,0 +1,46 @@
+import { type ApolloServer, type BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type Express } from 'express';
+
+import { type ContextFactory } from '../graphql/index.js';
+import { type Logger } from '../observability/index.js';
+import { createHealthRoutes, type ReadinessCheck } from './health-routes.js';
+import { createHttpErrorHandler } from './http-errors.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface ExpressAppOptions<TContext extends BaseContext> {
+  /** A started Apollo server. */
+  readonly apollo: ApolloServer<TContext>;
+  readonly createContext: ContextFactory<TContext>;
+  readonly readiness: ReadinessCheck;
+  readonly logger: Logger;
+  readonly production: boolean;
+  readonly maxBodyBytes: number;
+}
+
+/** The HTTP side: health probes, GraphQL over HTTP, and a browser shortcut to Sandbox. */
+export function createExpressApp<TContext extends BaseContext>(
+  options: ExpressAppOptions<TContext>,
+): Express {
+  const { apollo, createContext, readiness, logger, production, maxBodyBytes } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(createHealthRoutes(readiness, logger));
+  if (!production) {
+    app.get('/', (_request, response) => {
+      response.redirect(GRAPHQL_PATH);
+    });
+  }
+  app.use(
+    GRAPHQL_PATH,
+    cors(),
+    express.json({ limit: maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => createContext({ kind: 'http', request: req }),
+    }),
+  );
+  app.use(createHttpErrorHandler(logger));
+  return app;
+}

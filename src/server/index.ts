@@ -1,0 +1,9 @@
+/** The transport: one http.Server with Apollo (HTTP), graphql-ws (WebSocket) and health probes. */
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  startServer,
+  type RunningServer,
+  type StartServerOptions,
+} from './start-server.js';
+/** What GET /readyz reports, and the probe that produces it. */
+export { type Readiness, type ReadinessCheck } from './health-routes.js';
