@@ -37,5 +37,5 @@ export function syntheticQueries(count: number, rng: Rng): string[] {
     () => `What is connected to ${pick(COMPANIES, rng)}?`,
     () => `Tell me about ${pick(TOPICS, rng)} at ${pick(COMPANIES, rng)} in ${pick(CITIES, rng)} and why it matters for the team`,
   ];
-  return Array.from({ length: count }, (_, i) => (shapes[i % shapes.length] ?? shapes[0]!)());
+  return Array.from({ length: count }, (_, i) => shapes[i % shapes.length]?.() ?? '');
 }

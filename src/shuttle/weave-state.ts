@@ -89,8 +89,8 @@ export interface StepOutput {
 /** Reads a field an earlier step must have set; a missing one is a wiring bug. */
 export function need<K extends keyof WeaveState>(state: WeaveState, key: K): NonNullable<WeaveState[K]> {
   const value = state[key];
-  if (value === undefined || value === null) {
-    throw new Error(`Weave step order bug: "${String(key)}" is not set yet.`);
+  if (value === undefined) {
+    throw new Error(`Weave step order bug: "${key}" is not set yet.`);
   }
-  return value as NonNullable<WeaveState[K]>;
+  return value;
 }

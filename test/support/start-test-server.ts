@@ -43,7 +43,9 @@ async function boot(dataDir: string, env: Record<string, string>): Promise<TestS
   });
   const clients: Client[] = [];
   const close = async ({ removeData = false } = {}): Promise<void> => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    clients.forEach((client) => {
+      void client.dispose();
+    });
     await server.close();
     await app.dispose();
     if (removeData) {
