@@ -11,3 +11,12 @@ export type {
   RecallScale,
   RetrievalSource,
 } from './types.js';
+/** Names in a text (capitalized runs, acronyms, CamelCase) and their normalized lookup form. */
+export { extractEntities, normalizeEntityName, MAX_ENTITIES_PER_TEXT } from './entities.js';
+/** Reciprocal rank fusion (k = 60) of ranked lists, scores normalized to 0..1. */
+export { reciprocalRankFusion, RRF_K, type FusedItem, type RankedList } from './fusion.js';
+/** The default backend: one SQLite file plus an in-process usearch vector index. */
+export {
+  createEmbeddedMemoryStore,
+  type EmbeddedMemoryStoreOptions,
+} from './backends/embedded/embedded-memory-store.js';

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+
+import type { Logger } from '../../../observability/index.js';
+import { systemClock, type Clock } from '../../../shared/index.js';
+import { migrate, openSqlite, type SqliteDatabase } from '../../../storage/index.js';
+import type { EmbedFn, MemoryStore } from '../../types.js';
+
+import { createEntityGraph } from './entity-graph.js';
+import { createKeywordSearch } from './keyword-search.js';
+import { loadLiveIndexes } from './live-indexes.js';
+import { createMemoryTable } from './memory-table.js';
+import { createMemoryWriter } from './memory-writer.js';
+import { MEMORY_MIGRATIONS } from './schema.js';
+import { createStoreFacade } from './store-facade.js';
+import { createTimeChain } from './time-chain.js';
+
+export interface EmbeddedMemoryStoreOptions {
+  /** Folder for `memories.db` (created if missing). */
+  readonly dataDir: string;
+  /** Embeds memory texts (one batched call per `remember`) and queries that bring no vector. */
+  readonly embed: EmbedFn;
+  /** Length of the vectors `embed` returns, e.g. 384. */
+  readonly dimensions: number;
+  /** Exact vector search up to this many memories (all tenants together); HNSW beyond. @default 50_000 */
+  readonly exactSearchLimit?: number;
+  /** @default systemClock */
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+}
+
+/** The file inside `dataDir` that holds everything. */
+export const MEMORY_DB_FILE = 'memories.db';
+
+function checkOptions({ dimensions, exactSearchLimit }: EmbeddedMemoryStoreOptions): void {
+  if (!Number.isInteger(dimensions) || dimensions <= 0) {
+    throw new Error(`dimensions must be a positive integer (the embedder's vector length), got ${dimensions}.`);
+  }
+  if (exactSearchLimit !== undefined && !(exactSearchLimit >= 0)) {
+    throw new Error(`exactSearchLimit must be 0 or more, got ${exactSearchLimit}.`);
+  }
+}
+
+function openDatabase(dataDir: string): SqliteDatabase {
+  // FULL: a memory is on disk when `remember` resolves, not only in the OS page cache.
+  return openSqlite(join(dataDir, MEMORY_DB_FILE), { synchronous: 'FULL' });
+}
+
+function openStore(db: SqliteDatabase, options: EmbeddedMemoryStoreOptions): MemoryStore {
+  const started = performance.now();
+  migrate(db, MEMORY_MIGRATIONS);
+  const table = createMemoryTable(db);
+  const live = loadLiveIndexes(db, table, options);
+  const graph = createEntityGraph(db);
+  const writer = createMemoryWriter({ db, table, graph, chain: createTimeChain(db) });
+  const { vectors, directory, terms } = live;
+  options.logger?.debug(
+    { memories: vectors.size, vectorMode: vectors.mode, openMs: Math.round(performance.now() - started) },
+    'embedded memory store open',
+  );
+  return createStoreFacade({
+    db,
+    table,
+    graph,
+    vectors,
+    directory,
+    live,
+    writer,
+    keywordSearch: createKeywordSearch({ db, terms, totalDocs: () => directory.size }),
+    embed: options.embed,
+    dimensions: options.dimensions,
+    clock: options.clock ?? systemClock,
+  });
+}
+
+/**
+ * The default backend: one SQLite file (rows, FTS5 BM25, entity graph, NEXT_IN_TIME chain) and
+ * in-process indexes rebuilt from it on open (usearch over 96-dim prefixes, a seq → tenant/time
+ * directory, term counts). One process owns the file at a time.
+ */
+export function createEmbeddedMemoryStore(options: EmbeddedMemoryStoreOptions): Promise<MemoryStore> {
+  let db: SqliteDatabase | undefined;
+  try {
+    checkOptions(options);
+    db = openDatabase(options.dataDir);
+    return Promise.resolve(openStore(db, options));
+  } catch (error) {
+    db?.close();
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}

@@ -1,0 +1,100 @@
+import type { Logger } from '../../../observability/index.js';
+import { truncateNormalize, type Vector } from '../../../shared/index.js';
+
+import type { SeqFilter } from './memory-directory.js';
+import { createExactEngine, createHnswEngine, type ExactVectorEngine, type VectorEngine } from './vector-engines.js';
+import { fetchAccepted } from './widening-fetch.js';
+
+/** Size of the coarse Matryoshka prefix the index holds. */
+export const COARSE_DIMS = 96;
+/** Exact search up to this many vectors (all tenants together); HNSW beyond. */
+export const DEFAULT_EXACT_SEARCH_LIMIT = 50_000;
+
+/** One memory's entry: its rowid and full-size embedding. */
+export interface VectorEntry {
+  readonly key: number;
+  readonly vector: Vector;
+}
+
+export interface VectorIndexOptions {
+  /** Length of the full embeddings; the index keeps the first min(96, dimensions). */
+  readonly dimensions: number;
+  /** @default 50_000 */
+  readonly exactSearchLimit?: number;
+  readonly logger?: Logger;
+}
+
+/** The coarse vector index shared by all tenants, filtered per query. */
+export interface VectorIndex {
+  readonly size: number;
+  readonly mode: 'exact' | 'hnsw';
+  add(entries: readonly VectorEntry[]): void;
+  remove(key: number): boolean;
+  /** Up to `k` keys the filter lets through (tenant, window), nearest to the full-size query first. */
+  search(query: Vector, k: number, filter: SeqFilter): number[];
+}
+
+function flatten(entries: readonly VectorEntry[], dims: number): Float32Array {
+  const flat = new Float32Array(entries.length * dims);
+  entries.forEach((entry, i) => {
+    flat.set(truncateNormalize(entry.vector, dims), i * dims);
+  });
+  return flat;
+}
+
+/**
+ * Holds the 96-dim Matryoshka prefix of every memory of every tenant, keyed by rowid. Starts
+ * with exact search and moves to a usearch HNSW graph, once, when it grows past
+ * `exactSearchLimit`. Searches filter by tenant and window through a {@link SeqFilter}.
+ */
+export function createVectorIndex({
+  dimensions,
+  exactSearchLimit = DEFAULT_EXACT_SEARCH_LIMIT,
+  logger,
+}: VectorIndexOptions): VectorIndex {
+  const dims = Math.min(COARSE_DIMS, dimensions);
+  let exact: ExactVectorEngine | undefined = createExactEngine(dims);
+  let engine: VectorEngine = exact;
+
+  const switchToHnsw = (from: ExactVectorEngine): void => {
+    const started = performance.now();
+    const hnsw = createHnswEngine(dims);
+    const { keys, flat } = from.dump();
+    hnsw.add(keys, flat);
+    engine = hnsw;
+    exact = undefined;
+    logger?.info({ vectors: keys.length, buildMs: Math.round(performance.now() - started) }, 'vector index moved to HNSW');
+  };
+
+  // Other tenants' memories (and those outside the window) share the index: over-fetch, then filter.
+  const search = (query: Vector, k: number, filter: SeqFilter): number[] => {
+    const coarse = truncateNormalize(query, dims);
+    return fetchAccepted({
+      fetch: (want) => engine.search(coarse, Math.min(want, engine.size)),
+      accept: filter.accept,
+      expectedRate: filter.expectedRate,
+      limit: k,
+      total: engine.size,
+    });
+  };
+
+  return {
+    get size() {
+      return engine.size;
+    },
+    get mode() {
+      return exact === undefined ? 'hnsw' : 'exact';
+    },
+    add(entries) {
+      engine.add(
+        entries.map((entry) => entry.key),
+        flatten(entries, dims),
+      );
+      if (exact !== undefined && exact.size > exactSearchLimit) {
+        switchToHnsw(exact);
+      }
+    },
+    remove: (key) => engine.remove(key),
+    search: (query, k, filter) => (k <= 0 || engine.size === 0 ? [] : search(query, k, filter)),
+  };
+}
