@@ -16,6 +16,7 @@ const ALLOWED = {
   tools: ['shared', 'memory', 'observability'],
   spacetime: ['shared', 'storage', 'observability', 'memory'],
   shuttle: ['shared', 'cache', 'observability', 'embedding', 'memory', 'features', 'policy', 'tools', 'spacetime'],
+  learning: ['shared', 'observability', 'policy', 'spacetime'],
   graphql: ['shared', 'observability'],
   server: ['shared', 'observability', 'graphql'],
   config: ['shared'],

@@ -1,4 +1,5 @@
 import type { CacheStats } from '../src/cache/index.js';
+import type { FeedbackService } from '../src/learning/index.js';
 import type { MemoryStore } from '../src/memory/index.js';
 import type { Shuttle } from '../src/shuttle/index.js';
 import type { SpacetimeStore } from '../src/spacetime/index.js';
@@ -18,6 +19,7 @@ export interface Services {
   readonly shuttle: Shuttle;
   readonly store: MemoryStore;
   readonly spacetimes: SpacetimeStore;
+  readonly feedback: FeedbackService;
   readonly health: (tenant: string) => Promise<HealthReport>;
   readonly embeddingCacheStats: () => CacheStats;
 }

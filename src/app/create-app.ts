@@ -2,11 +2,12 @@ import { join } from 'node:path';
 
 import type { GraphQLSchema } from 'graphql';
 
-import { createHoloContext, resolvers, TOPICS, type HoloContext, type Services, type TopicPayloads } from '../../resolvers/index.js';
+import { createHoloContext, TOPICS, type HoloContext, type Services, type TopicPayloads } from '../../resolvers/index.js';
 import type { Config } from '../config/index.js';
-import { createCachedEmbedder, createHashingEmbedder, type CachedEmbedder } from '../embedding/index.js';
-import { buildGraphqlSchema, createContextFactory, createTypedPubSub, type ContextFactory } from '../graphql/index.js';
+import { createBatchingEmbedder, createCachedEmbedder, createHashingEmbedder, type CachedEmbedder } from '../embedding/index.js';
+import { createContextFactory, createTypedPubSub, type ContextFactory } from '../graphql/index.js';
 import { createEmbeddedMemoryStore, type MemoryStore } from '../memory/index.js';
+import { createFeedbackService } from '../learning/index.js';
 import type { Logger } from '../observability/index.js';
 import { createSqliteBanditStore, createThompsonPolicy, motifPrior } from '../policy/index.js';
 import type { Readiness } from '../server/index.js';
@@ -17,6 +18,7 @@ import { openSqlite } from '../storage/index.js';
 import { createToolbox } from '../tools/index.js';
 
 import { createExperienceLog } from './experience-log.js';
+import { buildApiSchema } from './schema-file.js';
 import { tenantFrom } from './tenant.js';
 
 /** The wired application: what the server needs, and how to take it down. */
@@ -40,7 +42,7 @@ function createEmbedder(config: Config, logger: Logger): CachedEmbedder {
   if (config.embedder === 'onnx') {
     logger.warn('HOLOLOOM_EMBEDDER=onnx is not available in this build; using the hashing embedder.');
   }
-  return createCachedEmbedder(createHashingEmbedder());
+  return createCachedEmbedder(createBatchingEmbedder(createHashingEmbedder()));
 }
 
 async function createStore(config: Config, embedder: CachedEmbedder, logger: Logger): Promise<MemoryStore> {
@@ -74,6 +76,7 @@ export async function createApp(config: Config, { logger, clock = systemClock }:
     shuttle,
     store,
     spacetimes,
+    feedback: createFeedbackService({ spacetimes, policy }),
     embeddingCacheStats: () => embedder.cacheStats(),
     health: async (tenant) => ({
       status: 'ok',
@@ -84,7 +87,7 @@ export async function createApp(config: Config, { logger, clock = systemClock }:
       version: VERSION,
     }),
   };
-  const schema = await buildGraphqlSchema({ resolvers: [...resolvers], pubSub });
+  const schema = await buildApiSchema(pubSub);
   return {
     schema,
     services,

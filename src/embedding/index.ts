@@ -1,4 +1,5 @@
 /** Embedder port, the hashing fallback, the cache decorator and Matryoshka scales. */
+export { createBatchingEmbedder, MAX_EMBED_BATCH } from './batching-embedder.js';
 export { createCachedEmbedder, type CachedEmbedder } from './cached-embedder.js';
 export { createHashingEmbedder, hashEmbed, wordTokens } from './hashing-embedder.js';
 export { MATRYOSHKA_SCALES, type Embedder, type MatryoshkaScale } from './types.js';

@@ -11,6 +11,8 @@ const MIGRATIONS = [
      reward REAL
    );
    CREATE INDEX spacetimes_by_tenant_time ON spacetimes (tenant, created_at DESC);`,
+  // The feedback that produced the reward (rating, success, comment), kept for learning.
+  'ALTER TABLE spacetimes ADD COLUMN feedback TEXT;',
 ];
 
 interface Row {
@@ -40,7 +42,7 @@ export function createSqliteSpacetimeStore(db: SqliteDatabase): SpacetimeStore {
   const page = db.prepare<[string, number, number], Row>(
     'SELECT body, reward FROM spacetimes WHERE tenant = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?',
   );
-  const reward = db.prepare('UPDATE spacetimes SET reward = ? WHERE tenant = ? AND id = ?');
+  const reward = db.prepare('UPDATE spacetimes SET reward = ?, feedback = ? WHERE tenant = ? AND id = ?');
   return {
     save(spacetime) {
       const { reward: value, ...rest } = spacetime;
@@ -52,7 +54,8 @@ export function createSqliteSpacetimeStore(db: SqliteDatabase): SpacetimeStore {
       return Promise.resolve(row === undefined ? undefined : fromRow(row));
     },
     list: (tenant, limit, offset) => Promise.resolve(page.all(tenant, limit, offset).map(fromRow)),
-    setReward: (tenant, id, value) => Promise.resolve(reward.run(value, tenant, id).changes > 0),
+    setReward: (tenant, id, value, feedback = {}) =>
+      Promise.resolve(reward.run(value, JSON.stringify(feedback), tenant, id).changes > 0),
     close: () => Promise.resolve(),
   };
 }

@@ -55,7 +55,7 @@ export interface SpacetimeStore {
   get(tenant: string, id: string): Promise<Spacetime | undefined>;
   /** Newest first. */
   list(tenant: string, limit: number, offset: number): Promise<Spacetime[]>;
-  /** Records the reward feedback produced; false when the spacetime does not exist. */
-  setReward(tenant: string, id: string, reward: number): Promise<boolean>;
+  /** Records the reward and the feedback behind it; false when the spacetime does not exist. */
+  setReward(tenant: string, id: string, reward: number, feedback?: Readonly<Record<string, unknown>>): Promise<boolean>;
   close(): Promise<void>;
 }

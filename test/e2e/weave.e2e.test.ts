@@ -162,6 +162,19 @@ describe('weave end to end over HTTP and WebSocket', () => {
     expect(stats.data!.cacheStats.hits).toBeGreaterThanOrEqual(1);
   });
 
+  it('turns feedback into a stored reward, once per spacetime', async () => {
+    const spacetime = await weave({ query: 'Where does Bob Smith work?', useCache: false });
+    const give = (input: Record<string, unknown>) =>
+      t.gql<{ feedback: number }>('mutation F($input: FeedbackInput!) { feedback(input: $input) }', { input });
+    expect((await give({ spacetimeId: spacetime.id, rating: 5, comment: 'spot on' })).data?.feedback).toBe(1);
+    const stored = await t.gql<{ spacetime: { reward: number } }>('query Q($id: ID!) { spacetime(id: $id) { reward } }', { id: spacetime.id });
+    expect(stored.data?.spacetime.reward).toBe(1);
+    expect((await give({ spacetimeId: spacetime.id, rating: 1 })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await give({ spacetimeId: 'st_missing', rating: 3 })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const other = await weave({ query: 'Where does Grace work?', useCache: false });
+    expect((await give({ spacetimeId: other.id, rating: 9 })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('rejects bad input with codes and loses nothing', async () => {
     const before = await t.gql<{ health: { memoryCount: number } }>('query { health { memoryCount } }');
     const empty = await t.gql(WEAVE, { input: { query: '   ' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createCachedEmbedder, createHashingEmbedder, hashEmbed } from '../../../src/embedding/index.js';
+import { createBatchingEmbedder, createCachedEmbedder, createHashingEmbedder, hashEmbed } from '../../../src/embedding/index.js';
 import { cosine, norm, truncateNormalize } from '../../../src/shared/index.js';
 
 describe('hashing embedder', () => {
@@ -36,5 +36,17 @@ describe('cached embedder', () => {
     expect(Array.from(a!)).toEqual(Array.from(b!));
     expect(calls).toBe(1);
     expect(cached.cacheStats().hits).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('batching embedder', () => {
+  it('coalesces concurrent calls into one batch and keeps each caller’s order', async () => {
+    const batches: number[] = [];
+    const inner = createHashingEmbedder();
+    const batching = createBatchingEmbedder({ ...inner, embed: (texts) => (batches.push(texts.length), inner.embed(texts)) });
+    const [a, b] = await Promise.all([batching.embed(['one', 'two']), batching.embed(['three'])]);
+    expect(batches).toEqual([3]);
+    expect(Array.from(a[1]!)).toEqual(Array.from(hashEmbed('two')));
+    expect(Array.from(b[0]!)).toEqual(Array.from(hashEmbed('three')));
   });
 });
