@@ -34,6 +34,8 @@ export function createApolloServer<TContext extends BaseContext>(
     // Explicit, so NODE_ENV (e.g. vitest's "test") never decides what clients see.
     nodeEnv: production ? 'production' : 'development',
     introspection: !production,
+    // main.ts owns shutdown order (HTTP drain, sockets, then stores); Apollo would re-raise the signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     plugins: [...shutdownPlugins(options), landingPagePlugin(production)],
   });

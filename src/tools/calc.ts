@@ -43,13 +43,13 @@ export function calculate(query: string, evaluate: ArithmeticEvaluator): ToolRes
 
 /** CALC: evaluates the arithmetic in the query with a restricted mathjs instance. */
 export function createCalcTool(): Tool {
-  // Building the mathjs instance costs ~100 ms, so it waits for the first calculation.
-  let evaluate: ArithmeticEvaluator | undefined;
+  // Loading and building mathjs costs ~0.7 s, so it waits for the first calculation.
+  let evaluator: Promise<ArithmeticEvaluator> | undefined;
   return {
     name: 'CALC',
-    run: (context) => {
-      evaluate ??= createRestrictedEvaluator();
-      return Promise.resolve(calculate(context.query, evaluate));
+    run: async (context) => {
+      evaluator ??= createRestrictedEvaluator();
+      return calculate(context.query, await evaluator);
     },
   };
 }

@@ -1,30 +1,5 @@
-import {
-  absDependencies,
-  addDependencies,
-  cbrtDependencies,
-  ceilDependencies,
-  cosDependencies,
-  create,
-  divideDependencies,
-  evaluateDependencies,
-  expDependencies,
-  floorDependencies,
-  log10Dependencies,
-  log2Dependencies,
-  logDependencies,
-  modDependencies,
-  multiplyDependencies,
-  piDependencies,
-  powDependencies,
-  roundDependencies,
-  sinDependencies,
-  sqrtDependencies,
-  subtractDependencies,
-  tanDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  type FactoryFunctionMap,
-} from 'mathjs';
+import type * as MathJs from 'mathjs';
+import type { FactoryFunctionMap } from 'mathjs';
 
 /** Evaluates one arithmetic expression; throws on anything it refuses. */
 export type ArithmeticEvaluator = (expression: string) => unknown;
@@ -44,14 +19,24 @@ function disabled(name: string): () => never {
   };
 }
 
+type MathModule = typeof MathJs;
+
 /** Only arithmetic and a few elementary functions: a smaller surface than mathjs' `all`. */
-const ARITHMETIC_FACTORIES = {
-  evaluateDependencies, addDependencies, subtractDependencies, multiplyDependencies,
-  divideDependencies, powDependencies, modDependencies, unaryMinusDependencies,
-  unaryPlusDependencies, sqrtDependencies, cbrtDependencies, absDependencies, roundDependencies,
-  floorDependencies, ceilDependencies, expDependencies, logDependencies, log10Dependencies,
-  log2Dependencies, sinDependencies, cosDependencies, tanDependencies, piDependencies,
-};
+function arithmeticFactories(m: MathModule): Readonly<Record<string, FactoryFunctionMap | undefined>> {
+  return {
+    evaluateDependencies: m.evaluateDependencies, addDependencies: m.addDependencies,
+    subtractDependencies: m.subtractDependencies, multiplyDependencies: m.multiplyDependencies,
+    divideDependencies: m.divideDependencies, powDependencies: m.powDependencies,
+    modDependencies: m.modDependencies, unaryMinusDependencies: m.unaryMinusDependencies,
+    unaryPlusDependencies: m.unaryPlusDependencies, sqrtDependencies: m.sqrtDependencies,
+    cbrtDependencies: m.cbrtDependencies, absDependencies: m.absDependencies,
+    roundDependencies: m.roundDependencies, floorDependencies: m.floorDependencies,
+    ceilDependencies: m.ceilDependencies, expDependencies: m.expDependencies,
+    logDependencies: m.logDependencies, log10Dependencies: m.log10Dependencies,
+    log2Dependencies: m.log2Dependencies, sinDependencies: m.sinDependencies,
+    cosDependencies: m.cosDependencies, tanDependencies: m.tanDependencies, piDependencies: m.piDependencies,
+  };
+}
 
 // mathjs types its exports as possibly undefined; a missing one means an incompatible version.
 function definedFactories(map: Readonly<Record<string, FactoryFunctionMap | undefined>>): FactoryFunctionMap {
@@ -67,10 +52,12 @@ function definedFactories(map: Readonly<Record<string, FactoryFunctionMap | unde
 
 /**
  * A mathjs instance with plain JS numbers, only the functions above, and the risky functions
- * overridden to throw. Never uses `eval` or `Function`.
+ * overridden to throw. Never uses `eval` or `Function`. mathjs is imported here, on first use,
+ * because loading it takes ~0.6 s that server start should not pay.
  */
-export function createRestrictedEvaluator(): ArithmeticEvaluator {
-  const math = create(definedFactories(ARITHMETIC_FACTORIES), { number: 'number' });
+export async function createRestrictedEvaluator(): Promise<ArithmeticEvaluator> {
+  const mathjs = await import('mathjs');
+  const math = mathjs.create(definedFactories(arithmeticFactories(mathjs)), { number: 'number' });
   // Taken before the override below replaces `math.evaluate` with a thrower.
   const evaluate = math.evaluate.bind(math);
   math.import(Object.fromEntries(DISABLED_FUNCTIONS.map((name) => [name, disabled(name)])), { override: true });

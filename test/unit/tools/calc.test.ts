@@ -4,7 +4,7 @@ import { calculate } from '../../../src/tools/calc.js';
 import { formatNumber } from '../../../src/tools/format-number.js';
 import { createRestrictedEvaluator } from '../../../src/tools/restricted-math.js';
 
-const evaluate = createRestrictedEvaluator();
+const evaluate = await createRestrictedEvaluator();
 
 describe('calculate', () => {
   it.each([

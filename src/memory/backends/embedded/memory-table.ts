@@ -33,6 +33,7 @@ export interface VectorRow {
 
 // Id lists travel as one JSON parameter, so each statement is prepared once whatever the length.
 const IN_LIST = 'SELECT value FROM json_each(?)';
+// `+tenant` keeps SQLite from scanning the tenant index: a few keys should drive the lookup.
 
 /** Prepared statements over `memories` (the FTS triggers fire on insert and delete). */
 export function createMemoryTable(db: SqliteDatabase) {
@@ -41,10 +42,10 @@ export function createMemoryTable(db: SqliteDatabase) {
      VALUES (@id, @tenant, @text, @createdAt, @tags, @entities, @source, @sessionId, @vector)`,
   );
   const bySeqs = db.prepare<[string, string], MemoryRow>(
-    `SELECT * FROM memories WHERE tenant = ? AND seq IN (${IN_LIST})`,
+    `SELECT * FROM memories WHERE +tenant = ? AND seq IN (${IN_LIST})`,
   );
   const byIds = db.prepare<[string, string], MemoryRow>(
-    `SELECT * FROM memories WHERE tenant = ? AND id IN (${IN_LIST})`,
+    `SELECT * FROM memories WHERE +tenant = ? AND id IN (${IN_LIST})`,
   );
   const find = db.prepare<[string, string], { seq: number; text: string }>(
     'SELECT seq, text FROM memories WHERE tenant = ? AND id = ?',
