@@ -1,6 +1,6 @@
 // Lint encodes the architecture: which module may import which (see ARCHITECTURE in README).
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
+import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
 
 /** Modules under src/ and the modules each one may import (besides itself). */
@@ -37,8 +37,9 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [importX.createNodeResolver()] },
+    plugins: { import: importPlugin },
+    // Maps the `.js` specifiers NodeNext requires back to the `.ts` sources.
+    settings: { 'import/resolver': { typescript: { project: './tsconfig.json' } } },
     rules: {
       curly: ['error', 'all'],
       'no-console': 'error',
@@ -48,9 +49,9 @@ export default tseslint.config(
       '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'import-x/no-cycle': 'error',
-      'import-x/no-default-export': 'error',
-      'import-x/no-restricted-paths': [
+      'import/no-cycle': 'error',
+      'import/no-default-export': 'error',
+      'import/no-restricted-paths': [
         'error',
         {
           zones: [
@@ -67,7 +68,7 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**', 'src/main.ts', 'src/cli/**', 'src/bench/**'],
-    rules: { 'import-x/no-restricted-paths': 'off' },
+    rules: { 'import/no-restricted-paths': 'off' },
   },
   {
     // type-graphql reads fields off whatever a resolver returns; plain objects are the norm there.
