@@ -59,15 +59,14 @@ export class MemoryResolver {
   @Query(() => [RecallHit], { description: 'Fused vector + keyword + graph recall, best first (k up to 100).' })
   async recall(
     @Arg('query', () => String) query: string,
-    @Arg('k', () => Int, { defaultValue: 10 }) k: number,
+    @Arg('k', () => Int, { nullable: true, defaultValue: 10 }) k: number | null,
     @Ctx() ctx: HoloContext,
   ): Promise<RecallData[]> {
     const text = requireText(query, 'query', LIMITS.queryChars);
-    requireIntIn(k, 'k', 1, LIMITS.maxK);
     return ctx.services.store.recall({
       tenant: ctx.tenant,
       text,
-      k,
+      k: requireIntIn(k ?? 10, 'k', 1, LIMITS.maxK),
       scales: PATTERN_CARDS.FUSED.scales,
     });
   }
@@ -80,11 +79,10 @@ export class MemoryResolver {
   @Query(() => GraphNeighborhood, { description: 'Entities and memories within `depth` (1-3) hops of an entity.' })
   async neighborhood(
     @Arg('entity', () => String) entity: string,
-    @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
+    @Arg('depth', () => Int, { nullable: true, defaultValue: 1 }) depth: number | null,
     @Ctx() ctx: HoloContext,
   ): Promise<NeighborhoodRecord> {
     const name = requireText(entity, 'entity', LIMITS.entityChars);
-    requireIntIn(depth, 'depth', 1, LIMITS.maxDepth);
-    return ctx.services.store.neighborhood(ctx.tenant, name, depth);
+    return ctx.services.store.neighborhood(ctx.tenant, name, requireIntIn(depth ?? 1, 'depth', 1, LIMITS.maxDepth));
   }
 }

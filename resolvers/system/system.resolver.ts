@@ -20,9 +20,9 @@ export class SystemResolver {
     return { size, hits, misses, hitRate, query, embedding: ctx.services.embeddingCacheStats() };
   }
 
-  @Mutation(() => Boolean, { description: 'Empties the query cache.' })
+  @Mutation(() => Boolean, { description: "Empties the query cache of the caller's tenant." })
   clearCache(@Ctx() ctx: HoloContext): boolean {
-    ctx.services.shuttle.clearCache();
+    ctx.services.shuttle.clearCache(ctx.tenant);
     return true;
   }
 }

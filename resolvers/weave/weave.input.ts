@@ -7,8 +7,8 @@ export class WeaveInput {
   @Field(() => String)
   query!: string;
 
-  @Field(() => WeaveMode, { defaultValue: WeaveMode.AUTO })
-  mode!: WeaveMode;
+  @Field(() => WeaveMode, { nullable: true, defaultValue: WeaveMode.AUTO })
+  mode?: WeaveMode | null;
 
   @Field(() => ID, { nullable: true, description: 'Client-chosen id, so weaveProgress can be subscribed first.' })
   id?: string | null;
@@ -16,8 +16,8 @@ export class WeaveInput {
   @Field(() => ID, { nullable: true, description: 'Groups weaves and memories into one conversation.' })
   sessionId?: string | null;
 
-  @Field(() => Boolean, { defaultValue: true })
-  useCache!: boolean;
+  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  useCache?: boolean | null;
 
   @Field(() => Tool, { nullable: true, description: 'Forces a tool, skipping the policy.' })
   tool?: Tool | null;

@@ -9,6 +9,7 @@ import { TOPICS } from '../topics.js';
 
 import { Spacetime } from './spacetime.type.js';
 import { WeaveStepEvent } from './weave-step-event.type.js';
+import { WeaveMode } from './enums.js';
 import { WeaveInput } from './weave.input.js';
 
 interface ProgressArgs {
@@ -28,9 +29,9 @@ export class WeaveResolver {
       id: optionalId(input.id, 'input.id') ?? newId('st'),
       tenant: ctx.tenant,
       query: requireText(input.query, 'input.query', LIMITS.queryChars),
-      mode: input.mode,
+      mode: input.mode ?? WeaveMode.AUTO,
       sessionId: optionalId(input.sessionId, 'input.sessionId'),
-      useCache: input.useCache,
+      useCache: input.useCache ?? true,
       tool: input.tool ?? null,
     });
   }
@@ -42,13 +43,13 @@ export class WeaveResolver {
 
   @Query(() => [Spacetime], { description: 'Stored spacetimes, newest first (limit up to 100).' })
   async spacetimes(
-    @Arg('limit', () => Int, { defaultValue: 20 }) limit: number,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 20 }) limit: number | null,
+    @Arg('offset', () => Int, { nullable: true, defaultValue: 0 }) offset: number | null,
     @Ctx() ctx: HoloContext,
   ): Promise<SpacetimeRecord[]> {
-    requireIntIn(limit, 'limit', 1, LIMITS.pageSize);
-    requireIntIn(offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
-    return ctx.services.spacetimes.list(ctx.tenant, limit, offset);
+    const pageSize = requireIntIn(limit ?? 20, 'limit', 1, LIMITS.pageSize);
+    const skip = requireIntIn(offset ?? 0, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    return ctx.services.spacetimes.list(ctx.tenant, pageSize, skip);
   }
 
   @Subscription(() => WeaveStepEvent, {

@@ -6,16 +6,16 @@ import { createHoloContext, TOPICS, type HoloContext, type Services, type TopicP
 import type { Config } from '../config/index.js';
 import { createBatchingEmbedder, createCachedEmbedder, createHashingEmbedder, type CachedEmbedder } from '../embedding/index.js';
 import { createContextFactory, createTypedPubSub, type ContextFactory } from '../graphql/index.js';
-import { createEmbeddedMemoryStore, type MemoryStore } from '../memory/index.js';
 import { createFeedbackService } from '../learning/index.js';
+import { createEmbeddedMemoryStore, type MemoryStore } from '../memory/index.js';
 import type { Logger } from '../observability/index.js';
 import { createSqliteBanditStore, createThompsonPolicy, motifPrior } from '../policy/index.js';
 import type { Readiness } from '../server/index.js';
-import { mathRandomRng, systemClock, type Clock } from '../shared/index.js';
-import { createQueryCache, createShuttle, withChangeNotifications } from '../shuttle/index.js';
-import { createSqliteSpacetimeStore } from '../spacetime/index.js';
-import { openSqlite } from '../storage/index.js';
-import { createToolbox } from '../tools/index.js';
+import { mathRandomRng, systemClock, type Clock, type Rng, type ToolName } from '../shared/index.js';
+import { createQueryCache, createShuttle, withChangeNotifications, type Shuttle } from '../shuttle/index.js';
+import { createSqliteSpacetimeStore, type SpacetimeStore } from '../spacetime/index.js';
+import { openSqlite, type SqliteDatabase } from '../storage/index.js';
+import { createToolbox, type Tool } from '../tools/index.js';
 
 import { createExperienceLog } from './experience-log.js';
 import { buildApiSchema } from './schema-file.js';
@@ -27,16 +27,32 @@ export interface App {
   readonly createContext: ContextFactory<HoloContext>;
   readonly services: Services;
   readiness(): Promise<Readiness>;
+  /** Loads lazily built parts (the CALC evaluator) so the first weave does not wait for them. */
+  warmUp(): Promise<void>;
   /** Closes stores in reverse creation order. */
   dispose(): Promise<void>;
 }
 
 export interface CreateAppOptions {
   readonly logger: Logger;
+  /** @default systemClock */
   readonly clock?: Clock;
+  /** Randomness of the Thompson sampler; tests pass a seeded one. @default Math.random */
+  readonly rng?: Rng;
 }
 
 const VERSION = '0.1.0';
+
+/** The parts createApp assembles, before they are exposed as services. */
+interface Parts {
+  readonly embedder: CachedEmbedder;
+  readonly store: MemoryStore;
+  readonly stateDb: SqliteDatabase;
+  readonly spacetimes: SpacetimeStore;
+  readonly shuttle: Shuttle;
+  readonly tools: ReadonlyMap<ToolName, Tool>;
+  readonly feedback: Services['feedback'];
+}
 
 function createEmbedder(config: Config, logger: Logger): CachedEmbedder {
   if (config.embedder === 'onnx') {
@@ -45,62 +61,81 @@ function createEmbedder(config: Config, logger: Logger): CachedEmbedder {
   return createCachedEmbedder(createBatchingEmbedder(createHashingEmbedder()));
 }
 
-async function createStore(config: Config, embedder: CachedEmbedder, logger: Logger): Promise<MemoryStore> {
-  return createEmbeddedMemoryStore({
+async function assemble(config: Config, { logger, clock = systemClock, rng = mathRandomRng }: CreateAppOptions, pubSub: ReturnType<typeof createTypedPubSub<TopicPayloads>>): Promise<Parts> {
+  const embedder = createEmbedder(config, logger);
+  const baseStore = await createEmbeddedMemoryStore({
     dataDir: config.dataDir,
     embed: (texts) => embedder.embed(texts),
     dimensions: embedder.dimensions,
     logger: logger.child({ module: 'memory' }),
   });
-}
-
-/** The composition root: picks backends from config and wires every module. */
-export async function createApp(config: Config, { logger, clock = systemClock }: CreateAppOptions): Promise<App> {
-  const startedAt = clock.now();
-  const embedder = createEmbedder(config, logger);
-  const baseStore = await createStore(config, embedder, logger);
   const stateDb = openSqlite(join(config.dataDir, 'state.db'), { synchronous: 'NORMAL' });
   const cache = createQueryCache();
   const store = withChangeNotifications(baseStore, (tenant) => cache.invalidateTenant(tenant));
   const spacetimes = createSqliteSpacetimeStore(stateDb);
-  const policy = createThompsonPolicy({ probabilities: motifPrior, store: createSqliteBanditStore(stateDb), rng: mathRandomRng });
-  const pubSub = createTypedPubSub<TopicPayloads>();
+  const policy = createThompsonPolicy({ probabilities: motifPrior, store: createSqliteBanditStore(stateDb), rng });
+  const tools = createToolbox();
   const shuttle = createShuttle({
-    deps: { store, embedder, policy, tools: createToolbox(), experiences: createExperienceLog(), clock },
+    deps: { store, embedder, policy, tools, experiences: createExperienceLog(), clock },
     cache,
     spacetimes,
     progress: (event) => pubSub.publish(TOPICS.weaveProgress, event),
     logger: logger.child({ module: 'shuttle' }),
   });
-  const services: Services = {
+  return { embedder, store, stateDb, spacetimes, shuttle, tools, feedback: createFeedbackService({ spacetimes, policy }) };
+}
+
+async function failingBackends(store: MemoryStore): Promise<string[]> {
+  return store.ping().then(
+    () => [],
+    () => [store.backend],
+  );
+}
+
+function servicesOf(parts: Parts, clock: Clock): Services {
+  const startedAt = clock.now();
+  const { shuttle, store, spacetimes, feedback, embedder } = parts;
+  return {
     shuttle,
     store,
     spacetimes,
-    feedback: createFeedbackService({ spacetimes, policy }),
+    feedback,
     embeddingCacheStats: () => embedder.cacheStats(),
-    health: async (tenant) => ({
-      status: 'ok',
-      backend: store.backend,
-      embedder: embedder.name,
-      memoryCount: await store.count(tenant),
-      uptimeSeconds: (clock.now() - startedAt) / 1000,
-      version: VERSION,
-    }),
+    health: async (tenant) => {
+      const failing = await failingBackends(store);
+      return {
+        status: failing.length === 0 ? 'ok' : 'degraded',
+        backend: store.backend,
+        embedder: embedder.name,
+        memoryCount: failing.length === 0 ? await store.count(tenant) : 0,
+        uptimeSeconds: (clock.now() - startedAt) / 1000,
+        version: VERSION,
+      };
+    },
   };
-  const schema = await buildApiSchema(pubSub);
+}
+
+/** The composition root: picks backends from config and wires every module. */
+export async function createApp(config: Config, options: CreateAppOptions): Promise<App> {
+  const pubSub = createTypedPubSub<TopicPayloads>();
+  const parts = await assemble(config, options, pubSub);
+  const services = servicesOf(parts, options.clock ?? systemClock);
   return {
-    schema,
+    schema: await buildApiSchema(pubSub),
     services,
     createContext: createContextFactory((request) => createHoloContext(services, tenantFrom(request.headers, config.defaultTenant))),
     async readiness() {
-      const failing = await store.ping().then(() => [], () => [store.backend]);
+      const failing = await failingBackends(parts.store);
       return { ready: failing.length === 0, failing };
     },
+    async warmUp() {
+      await Promise.all([...parts.tools.values()].flatMap((tool) => (tool.prepare === undefined ? [] : [tool.prepare()])));
+    },
     async dispose() {
-      await spacetimes.close();
-      stateDb.close();
-      await store.close();
-      await embedder.close?.();
+      await parts.spacetimes.close();
+      parts.stateDb.close();
+      await parts.store.close();
+      await parts.embedder.close?.();
     },
   };
 }

@@ -1,4 +1,5 @@
-/** Composition root: config in, a wired application out. */
+/** Composition root: config in, a wired (and served) application out. */
 export { createApp, type App, type CreateAppOptions } from './create-app.js';
-export { TENANT_HEADER } from './tenant.js';
 export { buildApiSchema, renderApiSchema, SCHEMA_FILE } from './schema-file.js';
+export { MAX_QUERY_DEPTH, serve, type Serving } from './serve.js';
+export { TENANT_HEADER, TENANT_PATTERN } from './tenant.js';

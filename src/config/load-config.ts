@@ -2,7 +2,13 @@ import { resolve } from 'node:path';
 
 import { z } from 'zod';
 
-const port = z.coerce.number().int().min(0).max(65_535);
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535')
+  .transform(Number)
+  .pipe(z.number().max(65_535, 'must be a port number from 0 to 65535'));
+/** Same shape as the x-hololoom-tenant header accepts. */
+const tenant = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 characters of letters, digits, "_", "." or "-"');
 const optionalText = z.string().trim().min(1).optional();
 
 /** Every setting the server reads, with defaults; see README "Configuration". */
@@ -14,7 +20,7 @@ const ConfigSchema = z.object({
   HOLOLOOM_EMBEDDER: z.enum(['auto', 'onnx', 'hashing']).default('auto'),
   HOLOLOOM_MODEL_DIR: z.string().trim().min(1).default('./models/all-MiniLM-L6-v2'),
   HOLOLOOM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HOLOLOOM_TENANT: z.string().trim().min(1).max(64).default('default'),
+  HOLOLOOM_TENANT: tenant.default('default'),
   NEO4J_URI: optionalText,
   NEO4J_USER: optionalText,
   NEO4J_PASSWORD: optionalText,
@@ -54,8 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${describeIssues(parsed.error)}`);
   }
   const e = parsed.data;
-  if (e.HOLOLOOM_BACKEND !== 'embedded' && e.NEO4J_URI === undefined) {
-    throw new ConfigError(`HOLOLOOM_BACKEND=${e.HOLOLOOM_BACKEND} needs NEO4J_URI (e.g. bolt://localhost:7687).`);
+  if (e.HOLOLOOM_BACKEND !== 'embedded') {
+    // Refuse rather than silently serve the embedded store under a Neo4j label.
+    throw new ConfigError(`HOLOLOOM_BACKEND=${e.HOLOLOOM_BACKEND} is not available in this build; use embedded.`);
   }
   return Object.freeze({
     port: e.HOLOLOOM_PORT,

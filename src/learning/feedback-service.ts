@@ -37,7 +37,7 @@ export function createFeedbackService({ spacetimes, policy }: FeedbackServiceOpt
       }
       const reward = computeReward(spacetime, feedback);
       await spacetimes.setReward(tenant, spacetimeId, reward, { ...feedback });
-      policy.recordOutcome(spacetime.bucket, spacetime.tool, rewardToUnit(reward));
+      policy.recordOutcome(tenant, spacetime.bucket, spacetime.tool, rewardToUnit(reward));
       return reward;
     },
   };

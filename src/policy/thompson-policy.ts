@@ -21,8 +21,8 @@ export interface Policy {
   readonly name: string;
   decide(input: PolicyInput): Decision;
   /** Feeds back one outcome; `reward01` is the reward mapped to 0..1. */
-  recordOutcome(bucket: string, tool: ToolName, reward01: number): void;
-  /** Outcome counts per `bucket/tool` key. */
+  recordOutcome(tenant: string, bucket: string, tool: ToolName, reward01: number): void;
+  /** Outcome counts per `tenant/bucket/tool` key. */
   counts(): ReadonlyMap<string, BanditCounts>;
 }
 
@@ -34,7 +34,7 @@ export interface ThompsonPolicyOptions {
   readonly priorStrength?: number;
 }
 
-const keyOf = (bucket: string, tool: ToolName): string => `${bucket}/${tool}`;
+const keyOf = (tenant: string, bucket: string, tool: ToolName): string => `${tenant}/${bucket}/${tool}`;
 
 /**
  * Thompson sampling over Beta posteriors per (bucket, tool), each seeded with the policy
@@ -48,8 +48,8 @@ export function createThompsonPolicy({
   priorStrength = DEFAULT_PRIOR_STRENGTH,
 }: ThompsonPolicyOptions): Policy {
   const counts = store.load();
-  const posterior = (bucket: string, tool: ToolName, p: number): [number, number] => {
-    const c = counts.get(keyOf(bucket, tool)) ?? EMPTY;
+  const posterior = (key: string, p: number): [number, number] => {
+    const c = counts.get(key) ?? EMPTY;
     return [1 + priorStrength * p + c.successes, 1 + priorStrength * (1 - p) + c.failures];
   };
   return {
@@ -58,19 +58,20 @@ export function createThompsonPolicy({
       const p = probabilities.probabilities(input);
       const bucket = bucketFor(input.motifs);
       const draws = TOOL_NAMES.map((tool) => {
-        const [alpha, beta] = posterior(bucket, tool, p[tool]);
+        const [alpha, beta] = posterior(keyOf(input.tenant, bucket, tool), p[tool]);
         const estimate: ToolEstimate = { tool, probability: p[tool], banditMean: alpha / (alpha + beta) };
         return { estimate, sample: sampleBeta(alpha, beta, rng) };
       });
       const best = draws.reduce((a, b) => (b.sample > a.sample ? b : a));
       return { tool: best.estimate.tool, estimates: draws.map((d) => d.estimate), bucket, strategy: 'thompson' };
     },
-    recordOutcome(bucket, tool, reward01) {
+    recordOutcome(tenant, bucket, tool, reward01) {
       const r = Math.min(1, Math.max(0, reward01));
-      const c = counts.get(keyOf(bucket, tool)) ?? EMPTY;
+      const key = keyOf(tenant, bucket, tool);
+      const c = counts.get(key) ?? EMPTY;
       const next = { successes: c.successes + r, failures: c.failures + (1 - r), pulls: c.pulls + 1 };
-      counts.set(keyOf(bucket, tool), next);
-      store.save(keyOf(bucket, tool), next);
+      counts.set(key, next);
+      store.save(key, next);
     },
     counts: () => counts,
   };

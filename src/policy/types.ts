@@ -8,6 +8,8 @@ export interface ScoredMotif {
 
 /** What the policy sees of one query. */
 export interface PolicyInput {
+  /** Posteriors are learned per tenant: one tenant's ratings never steer another's routing. */
+  readonly tenant: string;
   readonly motifs: readonly ScoredMotif[];
   /** Encoded observation for learned policies; the motif prior ignores it. */
   readonly features: Float32Array;

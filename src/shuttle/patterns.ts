@@ -14,12 +14,10 @@ export interface PatternCard {
   readonly spectralK: number;
   /** The whole cycle's budget; a weave past it ends as a TIMEOUT error Spacetime. */
   readonly timeoutMs: number;
-  /** How strongly recent memories are favoured within the temporal window (0..1). */
-  readonly recencyBias: number;
 }
 
 /**
- * The original's BARE / FAST / FUSED cards (scales, weights, k, timeouts, recency bias).
+ * The original's BARE / FAST / FUSED cards (scales, weights, k, timeouts).
  * One deliberate change: BARE keeps BM25, which costs ~0.1 ms in FTS5 and rescues exact terms.
  */
 export const PATTERN_CARDS: Readonly<Record<PatternName, PatternCard>> = {
@@ -32,7 +30,6 @@ export const PATTERN_CARDS: Readonly<Record<PatternName, PatternCard>> = {
     graphHop: false,
     spectralK: 0,
     timeoutMs: 2_000,
-    recencyBias: 0.8,
   },
   FAST: {
     name: 'FAST',
@@ -46,7 +43,6 @@ export const PATTERN_CARDS: Readonly<Record<PatternName, PatternCard>> = {
     graphHop: true,
     spectralK: 2,
     timeoutMs: 4_000,
-    recencyBias: 0.5,
   },
   FUSED: {
     name: 'FUSED',
@@ -61,6 +57,5 @@ export const PATTERN_CARDS: Readonly<Record<PatternName, PatternCard>> = {
     graphHop: true,
     spectralK: 4,
     timeoutMs: 8_000,
-    recencyBias: 0.2,
   },
 };

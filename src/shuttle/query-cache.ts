@@ -10,7 +10,13 @@ export const QUERY_CACHE_TTL_MS = 300_000;
 /** Finished spacetimes by tenant, normalized query and mode; a tenant's writes invalidate its entries. */
 export interface QueryCache {
   get(request: WeaveRequest): Spacetime | undefined;
-  set(request: WeaveRequest, spacetime: Spacetime): void;
+  /**
+   * Caches a spacetime woven while the tenant's memories were at `generation`; a write that
+   * landed meanwhile has moved the generation on, and the stale answer is dropped.
+   */
+  set(request: WeaveRequest, spacetime: Spacetime, generation: number): void;
+  /** Bumped by every invalidation of the tenant. */
+  generation(tenant: string): number;
   invalidateTenant(tenant: string): void;
   clear(): void;
   stats(): CacheStats;
@@ -32,10 +38,20 @@ function keyOf(request: WeaveRequest): string {
 /** Creates the query cache. */
 export function createQueryCache({ max = QUERY_CACHE_MAX, ttlMs = QUERY_CACHE_TTL_MS } = {}): QueryCache {
   const cache = createLruCache<Spacetime>({ max, ttlMs });
+  const generations = new Map<string, number>();
+  const generation = (tenant: string): number => generations.get(tenant) ?? 0;
   return {
     get: (request) => cache.get(keyOf(request)),
-    set: (request, spacetime) => cache.set(keyOf(request), spacetime),
-    invalidateTenant: (tenant) => void cache.deletePrefix(`${tenant}${SEP}`),
+    set(request, spacetime, woven) {
+      if (woven === generation(request.tenant)) {
+        cache.set(keyOf(request), spacetime);
+      }
+    },
+    generation,
+    invalidateTenant(tenant) {
+      generations.set(tenant, generation(tenant) + 1);
+      cache.deletePrefix(`${tenant}${SEP}`);
+    },
     clear: () => cache.clear(),
     stats: () => cache.stats(),
   };

@@ -1,5 +1,6 @@
 import type { CacheStats } from '../cache/index.js';
 import type { Logger } from '../observability/index.js';
+import { BadInputError, type ToolName } from '../shared/index.js';
 import type { Spacetime, SpacetimeStore } from '../spacetime/index.js';
 
 import { WEAVE_STEPS } from './cycle.js';
@@ -7,11 +8,15 @@ import { runCycle, type ProgressSink, type WeaveProgressEvent } from './pipeline
 import type { QueryCache } from './query-cache.js';
 import type { StepDeps, WeaveRequest, WeaveStepDefinition } from './weave-state.js';
 
+/** Tools with side effects: replaying their answer from the cache would skip the effect. */
+const UNCACHEABLE_TOOLS: ReadonlySet<ToolName> = new Set(['NOTE']);
+
 /** Runs weaves: cache, cycle, persistence, progress. */
 export interface Shuttle {
   weave(request: WeaveRequest): Promise<Spacetime>;
   cacheStats(): CacheStats;
-  clearCache(): void;
+  /** Drops one tenant's cached answers. */
+  clearCache(tenant: string): void;
 }
 
 export interface ShuttleOptions {
@@ -28,6 +33,13 @@ export interface ShuttleOptions {
 export function createShuttle(options: ShuttleOptions): Shuttle {
   const { deps, cache, spacetimes, progress, logger, steps = WEAVE_STEPS } = options;
 
+  /** Storing is best effort: a failed write is logged, and the client still gets its answer. */
+  async function store(spacetime: Spacetime): Promise<void> {
+    await spacetimes.save(spacetime).catch((error: unknown) => {
+      logger.error({ err: error, weaveId: spacetime.id }, 'could not store spacetime');
+    });
+  }
+
   async function fromCache(request: WeaveRequest, cached: Spacetime, startMs: number): Promise<Spacetime> {
     const durationMs = deps.clock.monotonicMs() - startMs;
     const step = { name: 'cache', durationMs, detail: { hitOf: cached.id } };
@@ -41,19 +53,20 @@ export function createShuttle(options: ShuttleOptions): Shuttle {
       trace: [step],
       reward: null,
     };
-    await spacetimes.save(spacetime);
+    await store(spacetime);
     progress(cacheEvent(request, step.durationMs, cached.id));
     return spacetime;
   }
 
   async function woven(request: WeaveRequest): Promise<Spacetime> {
+    const generation = cache.generation(request.tenant);
     const { spacetime, finalEvent } = await runCycle(request, steps, deps, progress);
-    if (spacetime.error === null && request.useCache) {
-      cache.set(request, spacetime);
-    } else if (spacetime.error !== null) {
+    if (spacetime.error !== null) {
       logger.warn({ weaveId: spacetime.id, code: spacetime.errorCode, error: spacetime.error }, 'weave failed');
+    } else if (request.useCache && !UNCACHEABLE_TOOLS.has(spacetime.tool)) {
+      cache.set(request, spacetime, generation);
     }
-    await spacetimes.save(spacetime);
+    await store(spacetime);
     progress(finalEvent);
     return spacetime;
   }
@@ -61,11 +74,14 @@ export function createShuttle(options: ShuttleOptions): Shuttle {
   return {
     async weave(request) {
       const startMs = deps.clock.monotonicMs();
+      if ((await spacetimes.get(request.tenant, request.id)) !== undefined) {
+        throw new BadInputError(`A spacetime with id "${request.id}" already exists; choose a new id.`, { field: 'input.id' });
+      }
       const cached = request.useCache ? cache.get(request) : undefined;
       return cached === undefined ? woven(request) : fromCache(request, cached, startMs);
     },
     cacheStats: () => cache.stats(),
-    clearCache: () => cache.clear(),
+    clearCache: (tenant) => cache.invalidateTenant(tenant),
   };
 }
 

@@ -4,11 +4,12 @@ import type { Spacetime, SpacetimeStore } from './types.js';
 
 const MIGRATIONS = [
   `CREATE TABLE spacetimes (
-     id TEXT PRIMARY KEY,
+     id TEXT NOT NULL,
      tenant TEXT NOT NULL,
      created_at INTEGER NOT NULL,
      body TEXT NOT NULL,
-     reward REAL
+     reward REAL,
+     PRIMARY KEY (tenant, id)
    );
    CREATE INDEX spacetimes_by_tenant_time ON spacetimes (tenant, created_at DESC);`,
   // The feedback that produced the reward (rating, success, comment), kept for learning.
@@ -32,11 +33,18 @@ function fromRow(row: Row): Spacetime {
   return { ...stored, reward: row.reward };
 }
 
+/** Runs synchronous SQLite work so that a throw becomes a rejection, as the port promises. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(work());
+  });
+}
+
 /** Spacetimes as JSON rows in a SQLite table (the embedded default). */
 export function createSqliteSpacetimeStore(db: SqliteDatabase): SpacetimeStore {
   migrate(db, MIGRATIONS, 'spacetimes');
   const insert = db.prepare(
-    'INSERT OR REPLACE INTO spacetimes (id, tenant, created_at, body, reward) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO spacetimes (id, tenant, created_at, body, reward) VALUES (?, ?, ?, ?, ?)',
   );
   const byId = db.prepare<[string, string], Row>('SELECT body, reward FROM spacetimes WHERE tenant = ? AND id = ?');
   const page = db.prepare<[string, number, number], Row>(
@@ -44,18 +52,19 @@ export function createSqliteSpacetimeStore(db: SqliteDatabase): SpacetimeStore {
   );
   const reward = db.prepare('UPDATE spacetimes SET reward = ?, feedback = ? WHERE tenant = ? AND id = ?');
   return {
-    save(spacetime) {
-      const { reward: value, ...rest } = spacetime;
-      insert.run(spacetime.id, spacetime.tenant, spacetime.createdAt.getTime(), JSON.stringify(rest), value);
-      return Promise.resolve();
-    },
-    get(tenant, id) {
-      const row = byId.get(tenant, id);
-      return Promise.resolve(row === undefined ? undefined : fromRow(row));
-    },
-    list: (tenant, limit, offset) => Promise.resolve(page.all(tenant, limit, offset).map(fromRow)),
+    save: (spacetime) =>
+      settle(() => {
+        const { reward: value, ...rest } = spacetime;
+        insert.run(spacetime.id, spacetime.tenant, spacetime.createdAt.getTime(), JSON.stringify(rest), value);
+      }),
+    get: (tenant, id) =>
+      settle(() => {
+        const row = byId.get(tenant, id);
+        return row === undefined ? undefined : fromRow(row);
+      }),
+    list: (tenant, limit, offset) => settle(() => page.all(tenant, limit, offset).map(fromRow)),
     setReward: (tenant, id, value, feedback = {}) =>
-      Promise.resolve(reward.run(value, JSON.stringify(feedback), tenant, id).changes > 0),
+      settle(() => reward.run(value, JSON.stringify(feedback), tenant, id).changes > 0),
     close: () => Promise.resolve(),
   };
 }

@@ -45,11 +45,12 @@ export function calculate(query: string, evaluate: ArithmeticEvaluator): ToolRes
 export function createCalcTool(): Tool {
   // Loading and building mathjs costs ~0.7 s, so it waits for the first calculation.
   let evaluator: Promise<ArithmeticEvaluator> | undefined;
+  const load = (): Promise<ArithmeticEvaluator> => (evaluator ??= createRestrictedEvaluator());
   return {
     name: 'CALC',
-    run: async (context) => {
-      evaluator ??= createRestrictedEvaluator();
-      return calculate(context.query, await evaluator);
+    run: async (context) => calculate(context.query, await load()),
+    prepare: async () => {
+      await load();
     },
   };
 }

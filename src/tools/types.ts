@@ -25,4 +25,6 @@ export interface ToolResult {
 export interface Tool {
   readonly name: ToolName;
   run(context: ToolContext): Promise<ToolResult>;
+  /** Loads what the first run would otherwise wait for (called once the server is up). */
+  prepare?(): Promise<void>;
 }

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
-import { createApp } from '../../src/app/index.js';
+import { serve } from '../../src/app/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createSilentLogger } from '../../src/observability/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import type { RunningServer } from '../../src/server/index.js';
+import { createSeededRng } from '../../src/shared/index.js';
 
 /** A GraphQL response as the tests read it. */
 export interface GqlResponse<T> {
@@ -30,24 +31,15 @@ export interface TestServer {
 
 async function boot(dataDir: string, env: Record<string, string>): Promise<TestServer> {
   const config = loadConfig({ HOLOLOOM_DATA_DIR: dataDir, HOLOLOOM_PORT: '0', HOLOLOOM_EMBEDDER: 'hashing', ...env });
-  const logger = createSilentLogger();
-  const app = await createApp(config, { logger });
-  const server = await startServer({
-    schema: app.schema,
-    createContext: app.createContext,
-    host: '127.0.0.1',
-    port: 0,
-    logger,
-    production: false,
-    readiness: () => app.readiness(),
-  });
+  // A seeded sampler makes the policy's choices reproducible from run to run.
+  const serving = await serve(config, { logger: createSilentLogger(), rng: createSeededRng(20_26) });
+  const { server } = serving;
   const clients: Client[] = [];
   const close = async ({ removeData = false } = {}): Promise<void> => {
     clients.forEach((client) => {
       void client.dispose();
     });
-    await server.close();
-    await app.dispose();
+    await serving.close();
     if (removeData) {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -19,7 +19,7 @@ export const decide: WeaveStepDefinition = {
     const motifs = need(state, 'motifs');
     const decision =
       state.request.tool === null
-        ? policy.decide({ motifs, features: need(state, 'features') })
+        ? policy.decide({ tenant: state.request.tenant, motifs, features: need(state, 'features') })
         : forced(state.request.tool, motifs);
     return {
       patch: { decision },

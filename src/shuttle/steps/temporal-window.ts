@@ -14,7 +14,6 @@ export const chooseWindow: WeaveStepDefinition = {
         startMs: window.startMs,
         endMs: window.endMs,
         budgetMs: card.timeoutMs,
-        recencyBias: card.recencyBias,
       },
     };
   },

@@ -12,6 +12,10 @@ describe('loadConfig', () => {
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ HOLOLOOM_PORT: 'eighty' })).toThrow(/HOLOLOOM_PORT/);
     expect(() => loadConfig({ HOLOLOOM_BACKEND: 'mongo' })).toThrow(ConfigError);
-    expect(() => loadConfig({ HOLOLOOM_BACKEND: 'neo4j' })).toThrow(/NEO4J_URI/);
+    expect(() => loadConfig({ HOLOLOOM_BACKEND: 'neo4j', NEO4J_URI: 'bolt://localhost:7687' })).toThrow(/not available/);
+    expect(() => loadConfig({ HOLOLOOM_PORT: '' })).toThrow(/HOLOLOOM_PORT/);
+    expect(() => loadConfig({ HOLOLOOM_PORT: '70000' })).toThrow(/HOLOLOOM_PORT/);
+    expect(() => loadConfig({ HOLOLOOM_TENANT: 'has space' })).toThrow(/HOLOLOOM_TENANT/);
+    expect(loadConfig({ HOLOLOOM_PORT: '0' }).port).toBe(0);
   });
 });

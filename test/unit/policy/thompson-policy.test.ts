@@ -63,19 +63,21 @@ describe('Thompson policy', () => {
 
   it('routes like the prior before any feedback', () => {
     const policy = freshPolicy();
-    const counts = tally(() => policy.decide({ motifs: motifs('question', 'arithmetic'), features }).tool, 200);
+    const counts = tally(() => policy.decide({ tenant: 't', motifs: motifs('question', 'arithmetic'), features }).tool, 200);
     expect(counts.get('CALC') ?? 0).toBeGreaterThan(195);
   });
 
   it('learns away from a tool that keeps failing in a bucket', () => {
     const policy = freshPolicy(3);
-    const input = { motifs: motifs('question'), features };
+    const input = { tenant: 't', motifs: motifs('question'), features };
     for (let i = 0; i < 60; i++) {
-      policy.recordOutcome('question', 'ANSWER', 0);
-      policy.recordOutcome('question', 'SEARCH', 1);
+      policy.recordOutcome('t', 'question', 'ANSWER', 0);
+      policy.recordOutcome('t', 'question', 'SEARCH', 1);
     }
     const counts = tally(() => policy.decide(input).tool, 200);
     expect(counts.get('SEARCH') ?? 0).toBeGreaterThan(150);
+    const otherTenant = tally(() => policy.decide({ ...input, tenant: 'u' }).tool, 200);
+    expect(otherTenant.get('ANSWER') ?? 0).toBeGreaterThan(190);
     const estimates = policy.decide(input).estimates;
     const mean = (tool: string) => estimates.find((e) => e.tool === tool)?.banditMean ?? 0;
     expect(mean('SEARCH')).toBeGreaterThan(mean('ANSWER'));
@@ -84,9 +86,9 @@ describe('Thompson policy', () => {
   it('persists outcomes in its store', () => {
     const db = openSqlite(':memory:');
     const first = createThompsonPolicy({ probabilities: motifPrior, store: createSqliteBanditStore(db), rng: createSeededRng(1) });
-    first.recordOutcome('arithmetic', 'CALC', 1);
-    first.recordOutcome('arithmetic', 'CALC', 0.5);
+    first.recordOutcome('t', 'arithmetic', 'CALC', 1);
+    first.recordOutcome('t', 'arithmetic', 'CALC', 0.5);
     const second = createThompsonPolicy({ probabilities: motifPrior, store: createSqliteBanditStore(db), rng: createSeededRng(1) });
-    expect(second.counts().get('arithmetic/CALC')).toEqual({ successes: 1.5, failures: 0.5, pulls: 2 });
+    expect(second.counts().get('t/arithmetic/CALC')).toEqual({ successes: 1.5, failures: 0.5, pulls: 2 });
   });
 });

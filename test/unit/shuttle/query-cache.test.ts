@@ -22,7 +22,7 @@ describe('query cache', () => {
 
   it('hits on the normalized query within one tenant and mode only', () => {
     const cache = createQueryCache();
-    cache.set(request('a', 'Hello world?'), spacetime);
+    cache.set(request('a', 'Hello world?'), spacetime, 0);
     expect(cache.get(request('a', 'hello   WORLD'))).toBe(spacetime);
     expect(cache.get(request('b', 'hello world'))).toBeUndefined();
     expect(cache.get(request('a', 'hello world', 'FUSED'))).toBeUndefined();
@@ -31,19 +31,29 @@ describe('query cache', () => {
 
   it("forgets only the changed tenant's entries", () => {
     const cache = createQueryCache();
-    cache.set(request('a', 'q'), spacetime);
-    cache.set(request('ab', 'q'), spacetime);
+    cache.set(request('a', 'q'), spacetime, 0);
+    cache.set(request('ab', 'q'), spacetime, 0);
     cache.invalidateTenant('a');
     expect(cache.get(request('a', 'q'))).toBeUndefined();
     expect(cache.get(request('ab', 'q'))).toBe(spacetime);
   });
 
+  it('refuses an answer woven before the tenant last changed', () => {
+    const cache = createQueryCache();
+    const before = cache.generation('a');
+    cache.invalidateTenant('a');
+    cache.set(request('a', 'q'), spacetime, before);
+    expect(cache.get(request('a', 'q'))).toBeUndefined();
+    cache.set(request('a', 'q'), spacetime, cache.generation('a'));
+    expect(cache.get(request('a', 'q'))).toBe(spacetime);
+  });
+
   it('evicts the least recently used entry at capacity', () => {
     const cache = createQueryCache({ max: 2 });
-    cache.set(request('a', 'one'), spacetime);
-    cache.set(request('a', 'two'), spacetime);
+    cache.set(request('a', 'one'), spacetime, 0);
+    cache.set(request('a', 'two'), spacetime, 0);
     cache.get(request('a', 'one'));
-    cache.set(request('a', 'three'), spacetime);
+    cache.set(request('a', 'three'), spacetime, 0);
     expect(cache.get(request('a', 'two'))).toBeUndefined();
     expect(cache.get(request('a', 'one'))).toBe(spacetime);
     expect(cache.stats().evictions).toBe(1);
