@@ -3,8 +3,16 @@ import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 
 import { createHoloContext, TOPICS, type HoloContext, type Services, type TopicPayloads } from '../../resolvers/index.js';
-import type { Config } from '../config/index.js';
-import { createBatchingEmbedder, createCachedEmbedder, createHashingEmbedder, type CachedEmbedder } from '../embedding/index.js';
+import { ConfigError, type Config } from '../config/index.js';
+import {
+  createBatchingEmbedder,
+  createCachedEmbedder,
+  createHashingEmbedder,
+  createOnnxEmbedder,
+  modelPresent,
+  type CachedEmbedder,
+  type Embedder,
+} from '../embedding/index.js';
 import { createContextFactory, createTypedPubSub, type ContextFactory } from '../graphql/index.js';
 import { createFeedbackService } from '../learning/index.js';
 import { createEmbeddedMemoryStore, type MemoryStore } from '../memory/index.js';
@@ -54,11 +62,23 @@ interface Parts {
   readonly feedback: Services['feedback'];
 }
 
-function createEmbedder(config: Config, logger: Logger): CachedEmbedder {
-  if (config.embedder === 'onnx') {
-    logger.warn('HOLOLOOM_EMBEDDER=onnx is not available in this build; using the hashing embedder.');
+/** auto = the ONNX model when its folder holds one, else the hashing embedder. */
+function chooseEmbedder(config: Config, logger: Logger): Embedder {
+  const present = modelPresent(config.modelDir);
+  if (config.embedder === 'onnx' && !present) {
+    throw new ConfigError(
+      `HOLOLOOM_EMBEDDER=onnx but ${config.modelDir} has no model.onnx + tokenizer.json; run \`npm run model:setup\` or \`hololoom model pull\`.`,
+    );
   }
-  return createCachedEmbedder(createBatchingEmbedder(createHashingEmbedder()));
+  if (config.embedder === 'hashing' || !present) {
+    logger.info({ modelDir: config.modelDir }, 'embedding with the hashing embedder');
+    return createHashingEmbedder();
+  }
+  return createOnnxEmbedder({ modelDir: config.modelDir });
+}
+
+function createEmbedder(config: Config, logger: Logger): CachedEmbedder {
+  return createCachedEmbedder(createBatchingEmbedder(chooseEmbedder(config, logger)));
 }
 
 async function assemble(config: Config, { logger, clock = systemClock, rng = mathRandomRng }: CreateAppOptions, pubSub: ReturnType<typeof createTypedPubSub<TopicPayloads>>): Promise<Parts> {

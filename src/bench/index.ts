@@ -4,3 +4,10 @@ export { formatReport } from './report.js';
 export { runStartupBench } from './startup-bench.js';
 export { percentile, summarize, type LatencyStats } from './stats.js';
 export { runWeaveBench, type WeaveBenchOptions, type WeaveBenchResult } from './weave-bench.js';
+export {
+  evaluateEmbedder,
+  formatRetrievalScores,
+  loadRetrievalFixture,
+  type RetrievalFixture,
+  type RetrievalScore,
+} from './retrieval-eval.js';

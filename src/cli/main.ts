@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { Command, Option } from 'commander';
 
 import { benchCommand } from './bench-command.js';
+import { evalCommand } from './eval-command.js';
 import { schemaCommand } from './schema-command.js';
 
 /**
@@ -29,6 +30,14 @@ program
   .option('--starts <n>', 'server cold starts to time (0 skips)', '5')
   .option('--json <file>', 'also write the results as JSON')
   .action(benchCommand);
+
+program
+  .command('eval')
+  .description('retrieval quality (recall@1/@5, MRR) of each embedder and Matryoshka projection')
+  .option('--fixture <file>', 'evaluation set', 'test/fixtures/retrieval-eval.json')
+  .option('--model-dir <dir>', 'ONNX model folder (default: HOLOLOOM_MODEL_DIR)')
+  .option('--json <file>', 'also write the scores as JSON')
+  .action(evalCommand);
 
 program
   .command('schema')

@@ -3,3 +3,12 @@ export { createBatchingEmbedder, MAX_EMBED_BATCH } from './batching-embedder.js'
 export { createCachedEmbedder, type CachedEmbedder } from './cached-embedder.js';
 export { createHashingEmbedder, hashEmbed, wordTokens } from './hashing-embedder.js';
 export { MATRYOSHKA_SCALES, type Embedder, type MatryoshkaScale } from './types.js';
+export { createOnnxEmbedder, type OnnxEmbedderOptions } from './onnx/onnx-embedder.js';
+export { modelPresent, REQUIRED_MODEL_FILES } from './onnx/model-files.js';
+export {
+  orthonormalizeColumns,
+  pcaProjection,
+  seededOrthonormalProjection,
+  truncation,
+  type ScaleProjection,
+} from './matryoshka.js';
