@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 
 import { benchCommand } from './bench-command.js';
 import { evalCommand } from './eval-command.js';
+import { modelPullCommand } from './model-command.js';
 import { schemaCommand } from './schema-command.js';
 
 /**
@@ -38,6 +39,14 @@ program
   .option('--model-dir <dir>', 'ONNX model folder (default: HOLOLOOM_MODEL_DIR)')
   .option('--json <file>', 'also write the scores as JSON')
   .action(evalCommand);
+
+program
+  .command('model')
+  .description('manage the sentence-embedding model')
+  .command('pull')
+  .description('download the official all-MiniLM-L6-v2 ONNX export from the Hugging Face Hub (needs internet)')
+  .option('--model-dir <dir>', 'target folder (default: HOLOLOOM_MODEL_DIR)')
+  .action(modelPullCommand);
 
 program
   .command('schema')
