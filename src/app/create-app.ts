@@ -15,7 +15,7 @@ import {
 } from '../embedding/index.js';
 import { createContextFactory, createTypedPubSub, type ContextFactory } from '../graphql/index.js';
 import { createFeedbackService } from '../learning/index.js';
-import { createEmbeddedMemoryStore, type MemoryStore } from '../memory/index.js';
+import { createEmbeddedMemoryStore, FUSION_PROFILES, type MemoryStore } from '../memory/index.js';
 import type { Logger } from '../observability/index.js';
 import { createSqliteBanditStore, createThompsonPolicy, motifPrior } from '../policy/index.js';
 import type { Readiness } from '../server/index.js';
@@ -87,6 +87,7 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
     dataDir: config.dataDir,
     embed: (texts) => embedder.embed(texts),
     dimensions: embedder.dimensions,
+    ...FUSION_PROFILES[embedder.kind],
     logger: logger.child({ module: 'memory' }),
   });
   const stateDb = openSqlite(join(config.dataDir, 'state.db'), { synchronous: 'NORMAL' });

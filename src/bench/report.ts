@@ -1,3 +1,4 @@
+import type { EmbedderBenchResult } from './embedder-bench.js';
 import type { LatencyStats } from './stats.js';
 import type { WeaveBenchResult } from './weave-bench.js';
 
@@ -24,4 +25,13 @@ export function formatReport(result: WeaveBenchResult, startup: LatencyStats | n
     lines.push(row('server start → ready', startup));
   }
   return lines.join('\n');
+}
+
+/** A plain-text summary of an embedder benchmark. */
+export function formatEmbedderReport(result: EmbedderBenchResult): string {
+  return [
+    `embedder ${result.model}: load ${result.loadMs.toFixed(0)} ms, +${result.rssMb.toFixed(0)} MB RSS`,
+    row('embed one short query', result.singleQuery),
+    `batched embedding: ${result.batchedPerSecond.toFixed(0)} sentences/s`,
+  ].join('\n');
 }

@@ -9,7 +9,7 @@ import {
   type Embedder,
   type ScaleProjection,
 } from '../embedding/index.js';
-import { createEmbeddedMemoryStore } from '../memory/index.js';
+import { createEmbeddedMemoryStore, FUSION_PROFILES, type FusionProfile } from '../memory/index.js';
 import { createSeededRng, dot, type Vector } from '../shared/index.js';
 import { PATTERN_CARDS } from '../shuttle/index.js';
 
@@ -73,10 +73,10 @@ function evaluateVectors(
   );
 }
 
-/** The full hybrid recall (vector + BM25 + graph, fused) of the embedded store at FUSED scales. */
-async function evaluateStore(fixture: RetrievalFixture, embedder: Embedder): Promise<number[]> {
+/** The embedded store's hybrid recall (vector + BM25 + graph, fused by `profile`) at FUSED scales. */
+async function evaluateStore(fixture: RetrievalFixture, embedder: Embedder, profile: FusionProfile): Promise<number[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hololoom-eval-'));
-  const store = await createEmbeddedMemoryStore({ dataDir, embed: (texts) => embedder.embed(texts), dimensions: embedder.dimensions });
+  const store = await createEmbeddedMemoryStore({ dataDir, embed: (texts) => embedder.embed(texts), dimensions: embedder.dimensions, ...profile });
   try {
     const records = await store.remember('eval', fixture.memories.map((memory) => ({ text: memory.text })));
     const idOf = new Map(fixture.memories.map((memory, i) => [memory.id, records[i]?.id]));
@@ -93,6 +93,12 @@ async function evaluateStore(fixture: RetrievalFixture, embedder: Embedder): Pro
   }
 }
 
+const STORE_PROFILES: readonly (readonly [string, FusionProfile])[] = [
+  ['store lexical', FUSION_PROFILES.lexical],
+  ['store semantic', FUSION_PROFILES.semantic],
+  ['store vector', { sourceWeights: { KEYWORD: 0, GRAPH: 0 }, rrfK: FUSION_PROFILES.semantic.rrfK }],
+];
+
 /** Every projection at 96 and 192 dims plus the full 384, and the store's hybrid recall. */
 export async function evaluateEmbedder(fixture: RetrievalFixture, embedder: Embedder): Promise<RetrievalScore[]> {
   const memoryVectors = await embedder.embed(fixture.memories.map((memory) => memory.text));
@@ -108,7 +114,9 @@ export async function evaluateEmbedder(fixture: RetrievalFixture, embedder: Embe
       scores.push(score(embedder.name, projection.name, dims, evaluateVectors(fixture, memoryVectors, queryVectors, projection, dims)));
     }
   }
-  scores.push(score(embedder.name, 'hybrid store', embedder.dimensions, await evaluateStore(fixture, embedder)));
+  for (const [label, profile] of STORE_PROFILES) {
+    scores.push(score(embedder.name, label, embedder.dimensions, await evaluateStore(fixture, embedder, profile)));
+  }
   return scores;
 }
 

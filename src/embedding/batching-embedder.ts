@@ -17,6 +17,7 @@ export function createBatchingEmbedder(inner: Embedder, { maxBatchSize = MAX_EMB
   return {
     name: inner.name,
     dimensions: inner.dimensions,
+    kind: inner.kind,
     async embed(texts) {
       const results = await loader.loadMany(texts);
       return results.map((result) => {

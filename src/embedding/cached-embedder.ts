@@ -21,6 +21,7 @@ export function createCachedEmbedder(
   return {
     name: inner.name,
     dimensions: inner.dimensions,
+    kind: inner.kind,
     async embed(texts) {
       const cached = texts.map((text) => cache.get(text));
       const missing = [...new Set(texts.filter((_, i) => cached[i] === undefined))];

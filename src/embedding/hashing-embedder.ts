@@ -62,6 +62,7 @@ export function createHashingEmbedder(): Embedder {
   return {
     name: 'hashing',
     dimensions: DIMENSIONS,
+    kind: 'lexical',
     embed: (texts) => Promise.resolve(texts.map(hashEmbed)),
   };
 }

@@ -10,6 +10,8 @@ export interface Embedder {
   readonly name: string;
   /** Length of every vector it returns. */
   readonly dimensions: number;
+  /** lexical: matches surface words (hashing); semantic: matches meaning (a trained model). */
+  readonly kind: 'lexical' | 'semantic';
   /** Embeds texts in order; one output per input. */
   embed(texts: readonly string[]): Promise<Vector[]>;
   /** Releases native resources, if any. */

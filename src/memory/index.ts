@@ -10,11 +10,19 @@ export type {
   RecallQuery,
   RecallScale,
   RetrievalSource,
+  SourceWeights,
 } from './types.js';
 /** Names in a text (capitalized runs, acronyms, CamelCase) and their normalized lookup form. */
 export { extractEntities, normalizeEntityName, MAX_ENTITIES_PER_TEXT } from './entities.js';
-/** Reciprocal rank fusion (k = 60) of ranked lists, scores normalized to 0..1. */
-export { reciprocalRankFusion, RRF_K, type FusedItem, type RankedList } from './fusion.js';
+/** Weighted reciprocal rank fusion of ranked lists, scores normalized to 0..1, and its profiles. */
+export {
+  FUSION_PROFILES,
+  reciprocalRankFusion,
+  RRF_K,
+  type FusedItem,
+  type FusionProfile,
+  type RankedList,
+} from './fusion.js';
 /** The default backend: one SQLite file plus an in-process usearch vector index. */
 export {
   createEmbeddedMemoryStore,

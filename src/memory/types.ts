@@ -44,9 +44,14 @@ export interface RecallQuery {
   readonly graph?: boolean;
   /** Recent memories of this session join the fusion as RECENCY hits. */
   readonly sessionId?: string | null;
+  /** Overrides the store's fusion weights for this recall. */
+  readonly sourceWeights?: SourceWeights;
   /** Only memories created inside this window (epoch ms, inclusive) are eligible. */
   readonly window?: { readonly startMs: number; readonly endMs: number };
 }
+
+/** How much each retriever counts in the fusion; a missing source counts 1. */
+export type SourceWeights = Readonly<Partial<Record<RetrievalSource, number>>>;
 
 /** A recalled memory with its fused score, the sources that found it and its vector. */
 export interface RecallHit {

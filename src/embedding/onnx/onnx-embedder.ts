@@ -69,6 +69,7 @@ export function createOnnxEmbedder(options: OnnxEmbedderOptions): Embedder {
   return {
     name: options.name ?? `onnx:${options.modelDir.split(/[\\/]/).filter(Boolean).at(-1) ?? 'model'}`,
     dimensions: DIMENSIONS,
+    kind: 'semantic',
     async embed(texts) {
       loading ??= load(options);
       const loaded = await loading;

@@ -76,3 +76,18 @@ describe('reciprocalRankFusion', () => {
     expect(second!.score).toBeCloseTo(0.5, 12);
   });
 });
+
+describe('weighted reciprocal rank fusion', () => {
+  it('lets a heavier list decide, and normalizes by the total weight', () => {
+    const fused = reciprocalRankFusion(
+      [
+        { source: 'VECTOR', keys: ['a', 'b'], weight: 1 },
+        { source: 'KEYWORD', keys: ['b'], weight: 0.3 },
+      ],
+      1,
+    );
+    // a: 1/2 = 0.5; b: 1/3 + 0.3/2 = 0.483 — the strong list's first item stays first.
+    expect(fused.map((item) => item.key)).toEqual(['a', 'b']);
+    expect(fused[0]!.score).toBeCloseTo(0.5 / (1.3 / 2), 10);
+  });
+});

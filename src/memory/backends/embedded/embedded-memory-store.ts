@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Logger } from '../../../observability/index.js';
 import { systemClock, type Clock } from '../../../shared/index.js';
 import { migrate, openSqlite, type SqliteDatabase } from '../../../storage/index.js';
-import type { EmbedFn, MemoryStore } from '../../types.js';
+import { RRF_K } from '../../fusion.js';
+import type { EmbedFn, MemoryStore, SourceWeights } from '../../types.js';
 
 import { createEntityGraph } from './entity-graph.js';
 import { createKeywordSearch } from './keyword-search.js';
@@ -23,6 +24,13 @@ export interface EmbeddedMemoryStoreOptions {
   readonly dimensions: number;
   /** Exact vector search up to this many memories (all tenants together); HNSW beyond. @default 50_000 */
   readonly exactSearchLimit?: number;
+  /**
+   * Fusion weight of each retriever. A semantic embedder should outweigh BM25 and the graph
+   * hop, whose incidental matches otherwise outvote the right paraphrase. @default 1 each
+   */
+  readonly sourceWeights?: SourceWeights;
+  /** RRF's k constant. @default RRF_K (60, the original's) */
+  readonly rrfK?: number;
   /** @default systemClock */
   readonly clock?: Clock;
   readonly logger?: Logger;
@@ -66,6 +74,8 @@ function openStore(db: SqliteDatabase, options: EmbeddedMemoryStoreOptions): Mem
     live,
     writer,
     keywordSearch: createKeywordSearch({ db, terms, totalDocs: () => directory.size }),
+    sourceWeights: options.sourceWeights ?? {},
+    rrfK: options.rrfK ?? RRF_K,
     embed: options.embed,
     dimensions: options.dimensions,
     clock: options.clock ?? systemClock,

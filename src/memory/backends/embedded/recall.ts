@@ -1,6 +1,6 @@
 import type { Vector } from '../../../shared/index.js';
 import { reciprocalRankFusion, type RankedList } from '../../fusion.js';
-import type { RecallHit, RecallQuery, RetrievalSource } from '../../types.js';
+import type { RecallHit, RecallQuery, RetrievalSource, SourceWeights } from '../../types.js';
 
 import type { EntityGraph } from './entity-graph.js';
 import { graphHop } from './graph-candidates.js';
@@ -21,6 +21,10 @@ export interface RecallDeps {
   readonly vectors: VectorIndex;
   readonly directory: MemoryDirectory;
   readonly keywordSearch: (text: string, limit: number, filter: SeqFilter) => number[];
+  /** Fusion weights when the query brings none. */
+  readonly sourceWeights: SourceWeights;
+  /** RRF's k: large flattens rank differences, small lets each list's top ranks dominate. */
+  readonly rrfK: number;
 }
 
 type List = RankedList<number, RetrievalSource>;
@@ -92,7 +96,9 @@ export function runRecall(deps: RecallDeps, query: RecallQuery, vector: Vector):
   const bounds = query.window ?? ALL_TIME;
   const filter = deps.directory.filter(query.tenant, bounds);
   const recall: Recall = { query, bounds, filter, candidates: candidatesFor(k), rows: new Map() };
-  const fused = reciprocalRankFusion(retrieverLists(deps, recall, vector)).slice(0, k);
+  const weights = { ...deps.sourceWeights, ...query.sourceWeights };
+  const lists = retrieverLists(deps, recall, vector).map((list) => ({ ...list, weight: weights[list.source] ?? 1 }));
+  const fused = reciprocalRankFusion(lists, deps.rrfK).slice(0, k);
   const missing = fused.map((item) => item.key).filter((seq) => !recall.rows.has(seq));
   deps.table.bySeqs(query.tenant, missing).forEach((row) => recall.rows.set(row.seq, row));
   return fused.flatMap((item) => {
