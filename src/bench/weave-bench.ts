@@ -45,7 +45,9 @@ async function timeWeaves(app: App, queries: readonly string[], mode: WeaveMode,
   const samples: number[] = [];
   let errors = 0;
   const start = performance.now();
-  for (const query of queries) {
+  for (const [i, base] of queries.entries()) {
+    // Unique text per weave unless the cache is under test: every weave then embeds its query.
+    const query = useCache ? base : `${base} (${mode.toLowerCase()} ${i})`;
     const t0 = performance.now();
     const spacetime = await app.services.shuttle.weave({ id: newId('st'), tenant: TENANT, query, mode, sessionId: null, useCache, tool: null });
     samples.push(performance.now() - t0);

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 import { formatEmbedderReport, formatReport, runEmbedderBench, runStartupBench, runWeaveBench, type EmbedderBenchResult } from '../bench/index.js';
 import { loadConfig } from '../config/index.js';
@@ -18,17 +20,31 @@ interface BenchFlags {
 
 const MODES = { all: ['BARE', 'FAST', 'FUSED'], bare: ['BARE'], fast: ['FAST'], fused: ['FUSED'] } as const;
 
+/** Runs the embedder benchmark in a fresh process per model file, so each RSS figure is its own. */
+async function benchInChild(modelDir: string, modelFile: string): Promise<EmbedderBenchResult> {
+  const entry = fileURLToPath(new URL('./main.js', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, [entry, 'bench-embedder', '--model-dir', modelDir, '--model-file', modelFile], {
+    maxBuffer: 1_048_576,
+  });
+  return JSON.parse(stdout) as EmbedderBenchResult;
+}
+
 /** The ONNX model on its own (fp32 and, when present, int8), before the weave benchmark. */
 async function embedderSection(modelDir: string): Promise<EmbedderBenchResult[]> {
-  if (!modelPresent(modelDir)) {
-    return [];
+  const files = ['model.onnx', 'model_int8.onnx'].filter((file) => existsSync(join(modelDir, file)));
+  const results: EmbedderBenchResult[] = [];
+  for (const file of modelPresent(modelDir) ? files : []) {
+    const result = await benchInChild(modelDir, file);
+    process.stdout.write(`${formatEmbedderReport(result)}\n`);
+    results.push(result);
   }
-  const results = [await runEmbedderBench(modelDir)];
-  if (existsSync(join(modelDir, 'model_int8.onnx'))) {
-    results.push(await runEmbedderBench(modelDir, 'model_int8.onnx'));
-  }
-  results.forEach((result) => process.stdout.write(`${formatEmbedderReport(result)}\n`));
   return results;
+}
+
+/** `hololoom bench-embedder`: one model file's figures as JSON (run by `bench` in a child). */
+export async function benchEmbedderCommand(flags: { readonly modelDir?: string; readonly modelFile: string }): Promise<void> {
+  const result = await runEmbedderBench(flags.modelDir ?? loadConfig().modelDir, flags.modelFile);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 /** `hololoom bench`: prints tables; `--json` writes the numbers for CI or the README. */

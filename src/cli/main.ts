@@ -3,7 +3,7 @@ import 'reflect-metadata';
 
 import { Command, Option } from 'commander';
 
-import { benchCommand } from './bench-command.js';
+import { benchCommand, benchEmbedderCommand } from './bench-command.js';
 import { evalCommand } from './eval-command.js';
 import { modelPullCommand } from './model-command.js';
 import { schemaCommand } from './schema-command.js';
@@ -31,6 +31,12 @@ program
   .option('--starts <n>', 'server cold starts to time (0 skips)', '5')
   .option('--json <file>', 'also write the results as JSON')
   .action(benchCommand);
+
+program
+  .command('bench-embedder', { hidden: true })
+  .option('--model-dir <dir>', 'ONNX model folder (default: HOLOLOOM_MODEL_DIR)')
+  .option('--model-file <file>', 'model file inside the folder', 'model.onnx')
+  .action(benchEmbedderCommand);
 
 program
   .command('eval')

@@ -16,6 +16,11 @@ function addsNewTerms(candidate: RankedSentence, best: RankedSentence): boolean 
   return [...candidate.matched].some((term) => !best.matched.has(term));
 }
 
+/** How close in meaning the best sentence's memory is, for answers that share few words. */
+function semanticConfidence(chosen: readonly RankedSentence[]): number {
+  return Math.min(MAX_CONFIDENCE, 1.1 * (chosen[0]?.relevance ?? 0));
+}
+
 function pickSentences(ranked: readonly RankedSentence[]): RankedSentence[] {
   const [best, ...rest] = ranked;
   if (best === undefined) {
@@ -30,17 +35,18 @@ function confidenceOf(chosen: readonly RankedSentence[], queryTerms: ReadonlySet
   const covered = new Set(chosen.flatMap((sentence) => [...sentence.matched]));
   const coverage = covered.size / Math.max(1, queryTerms.size);
   const recall = Math.min(1, Math.max(0, chosen[0]?.hitScore ?? 0));
-  return toConfidence(Math.min(MAX_CONFIDENCE, 0.3 + 0.65 * coverage * (0.5 + 0.5 * recall)));
+  const lexical = Math.min(MAX_CONFIDENCE, 0.3 + 0.65 * coverage * (0.5 + 0.5 * recall));
+  return toConfidence(Math.max(lexical, semanticConfidence(chosen)));
 }
 
 /** Extractive answer: the 1–2 recalled sentences that best cover the query, each cited. */
-export function composeAnswer(context: Pick<ToolContext, 'query' | 'hits'>): ToolResult {
+export function composeAnswer(context: Pick<ToolContext, 'query' | 'hits' | 'queryVector'>): ToolResult {
   const queryTerms = [...new Set(contentTerms(context.query))];
   if (context.hits.length === 0) {
     return noAnswer('no-hits', queryTerms, 0.05);
   }
   const termSet = new Set(queryTerms);
-  const chosen = pickSentences(rankSentences(context.hits, termSet));
+  const chosen = pickSentences(rankSentences(context.hits, termSet, context.queryVector));
   if (chosen.length === 0) {
     return noAnswer(queryTerms.length === 0 ? 'no-query-terms' : 'no-overlap', queryTerms, 0.1);
   }

@@ -1,5 +1,5 @@
 import type { MemoryStore, RecallHit } from '../memory/index.js';
-import type { ToolName } from '../shared/index.js';
+import type { ToolName, Vector } from '../shared/index.js';
 
 /** What a tool sees of one weave: who asks, what, and the memories retrieval found. */
 export interface ToolContext {
@@ -8,6 +8,8 @@ export interface ToolContext {
   readonly sessionId: string | null;
   /** Recalled memories, best first. */
   readonly hits: readonly RecallHit[];
+  /** The query's embedding, to judge hits by meaning when they share no words with it. */
+  readonly queryVector?: Vector;
   readonly store: MemoryStore;
 }
 

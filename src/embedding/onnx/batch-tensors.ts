@@ -25,13 +25,17 @@ export function padBatch(sequences: readonly (readonly number[])[]): PaddedBatch
 
 /**
  * Groups item indices into batches of similar length (longest first), so short texts are not
- * padded to the length of a long one that happens to share their call.
+ * padded to the length of a long one that happens to share their call. A batch holds at most
+ * `maxBatch` texts and `maxTokens` padded tokens, which bounds the model's working memory.
  */
-export function lengthBuckets(lengths: readonly number[], maxBatch: number): number[][] {
+export function lengthBuckets(lengths: readonly number[], maxBatch: number, maxTokens = Number.POSITIVE_INFINITY): number[][] {
   const order = lengths.map((_, i) => i).sort((a, b) => (lengths[b] ?? 0) - (lengths[a] ?? 0));
   const batches: number[][] = [];
-  for (let i = 0; i < order.length; i += maxBatch) {
-    batches.push(order.slice(i, i + maxBatch));
+  for (let i = 0; i < order.length; ) {
+    const longest = Math.max(1, lengths[order[i] ?? 0] ?? 1);
+    const size = Math.max(1, Math.min(maxBatch, Math.floor(maxTokens / longest)));
+    batches.push(order.slice(i, i + size));
+    i += size;
   }
   return batches;
 }

@@ -31,6 +31,7 @@ export const executeTool: WeaveStepDefinition = {
       query: request.query,
       sessionId: request.sessionId,
       hits: attentionRanked(need(state, 'hits'), need(state, 'warp')),
+      queryVector: need(state, 'queryVector'),
       store,
     });
     return {

@@ -59,3 +59,24 @@ describe('composeAnswer', () => {
     expect(partial.confidence).toBeLessThan(full.confidence);
   });
 });
+
+describe('ANSWER with embeddings', () => {
+  it('answers a paraphrase from the memory closest in meaning even when no word is shared', () => {
+    const near = { ...hit('mem_krebs', 'The Krebs cycle takes place in the mitochondrial matrix.', 0.9), vector: Float32Array.from([1, 0, 0, 0]) };
+    const far = { ...hit('mem_photo', 'Photosynthesis happens in the chloroplasts.', 0.8), vector: Float32Array.from([0, 1, 0, 0]) };
+    const result = composeAnswer({
+      query: 'Where inside the cell does the citric acid cycle happen?',
+      hits: [near, far],
+      queryVector: Float32Array.from([0.8, 0.2, 0, 0]),
+    });
+    expect(result.citations).toEqual(['mem_krebs']);
+    expect(result.response).toContain('mitochondrial matrix');
+    expect(result.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('still declines when nothing is close in words or meaning', () => {
+    const unrelated = { ...hit('mem_x', 'Bananas are rich in potassium.', 0.5), vector: Float32Array.from([0, 0, 1, 0]) };
+    const result = composeAnswer({ query: 'Who painted the Mona Lisa?', hits: [unrelated], queryVector: Float32Array.from([1, 0, 0, 0]) });
+    expect(result.citations).toEqual([]);
+  });
+});

@@ -20,6 +20,10 @@ describe('lengthBuckets', () => {
     const buckets = lengthBuckets([5, 100, 7, 98, 6], 2);
     expect(buckets).toEqual([[1, 3], [2, 4], [0]]);
   });
+
+  it('caps a batch at maxTokens padded tokens', () => {
+    expect(lengthBuckets([256, 256, 256, 10, 10], 32, 600)).toEqual([[0, 1], [2, 3], [4]]);
+  });
 });
 
 describe('meanPool', () => {
