@@ -9,7 +9,7 @@ import {
   type Embedder,
   type ScaleProjection,
 } from '../embedding/index.js';
-import { createEmbeddedMemoryStore, FUSION_PROFILES, type FusionProfile } from '../memory/index.js';
+import { createEmbeddedMemoryStore, FUSION_PROFILES, type EmbeddedMemoryStoreOptions, type FusionProfile } from '../memory/index.js';
 import { createSeededRng, dot, type Vector } from '../shared/index.js';
 import { PATTERN_CARDS } from '../shuttle/index.js';
 
@@ -74,9 +74,9 @@ function evaluateVectors(
 }
 
 /** The embedded store's hybrid recall (vector + BM25 + graph, fused by `profile`) at FUSED scales. */
-async function evaluateStore(fixture: RetrievalFixture, embedder: Embedder, profile: FusionProfile): Promise<number[]> {
+async function evaluateStore(fixture: RetrievalFixture, embedder: Embedder, setup: StoreSetup): Promise<number[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hololoom-eval-'));
-  const store = await createEmbeddedMemoryStore({ dataDir, embed: (texts) => embedder.embed(texts), dimensions: embedder.dimensions, ...profile });
+  const store = await createEmbeddedMemoryStore({ dataDir, embed: (texts) => embedder.embed(texts), dimensions: embedder.dimensions, ...setup });
   try {
     const records = await store.remember('eval', fixture.memories.map((memory) => ({ text: memory.text })));
     const idOf = new Map(fixture.memories.map((memory, i) => [memory.id, records[i]?.id]));
@@ -93,10 +93,14 @@ async function evaluateStore(fixture: RetrievalFixture, embedder: Embedder, prof
   }
 }
 
-const STORE_PROFILES: readonly (readonly [string, FusionProfile])[] = [
-  ['store lexical', FUSION_PROFILES.lexical],
-  ['store semantic', FUSION_PROFILES.semantic],
-  ['store vector', { sourceWeights: { KEYWORD: 0, GRAPH: 0 }, rrfK: FUSION_PROFILES.semantic.rrfK }],
+type StoreSetup = FusionProfile & Pick<EmbeddedMemoryStoreOptions, 'projection' | 'pcaMinMemories'>;
+
+/** Store configurations compared: fusion profile × Matryoshka projection (PCA fitted on the fixture). */
+const STORE_SETUPS: readonly (readonly [string, StoreSetup])[] = [
+  ['store lexical', { ...FUSION_PROFILES.lexical, projection: 'truncate' }],
+  ['store lexical pca', { ...FUSION_PROFILES.lexical, pcaMinMemories: 100 }],
+  ['store semantic', { ...FUSION_PROFILES.semantic, projection: 'truncate' }],
+  ['store semantic pca', { ...FUSION_PROFILES.semantic, pcaMinMemories: 100 }],
 ];
 
 /** Every projection at 96 and 192 dims plus the full 384, and the store's hybrid recall. */
@@ -114,8 +118,8 @@ export async function evaluateEmbedder(fixture: RetrievalFixture, embedder: Embe
       scores.push(score(embedder.name, projection.name, dims, evaluateVectors(fixture, memoryVectors, queryVectors, projection, dims)));
     }
   }
-  for (const [label, profile] of STORE_PROFILES) {
-    scores.push(score(embedder.name, label, embedder.dimensions, await evaluateStore(fixture, embedder, profile)));
+  for (const [label, setup] of STORE_SETUPS) {
+    scores.push(score(embedder.name, label, embedder.dimensions, await evaluateStore(fixture, embedder, setup)));
   }
   return scores;
 }

@@ -6,7 +6,6 @@ export { MATRYOSHKA_SCALES, type Embedder, type MatryoshkaScale } from './types.
 export { createOnnxEmbedder, type OnnxEmbedderOptions } from './onnx/onnx-embedder.js';
 export { modelPresent, REQUIRED_MODEL_FILES } from './onnx/model-files.js';
 export {
-  orthonormalizeColumns,
   pcaProjection,
   seededOrthonormalProjection,
   truncation,

@@ -86,6 +86,22 @@ describe('embedded memory store', () => {
     expect(calls).toEqual([25]);
   });
 
+  it('fits a PCA projection once the store is big enough, keeps it across a reopen, and still finds exact matches', async () => {
+    const { logger, lines } = capturingLogger();
+    const harness = await track({ pcaMinMemories: 40, logger });
+    const texts = numbered(60);
+    const records = await harness.store.remember('t', texts.slice(0, 30));
+    expect(lines.some((line) => line.includes('fitted the Matryoshka PCA projection'))).toBe(false);
+    records.push(...(await harness.store.remember('t', texts.slice(30))));
+    expect(lines.filter((line) => line.includes('fitted the Matryoshka PCA projection'))).toHaveLength(1);
+    const reopened = await harness.reopen!();
+    expect(lines.filter((line) => line.includes('fitted the Matryoshka PCA projection'))).toHaveLength(1);
+    for (const i of [0, 29, 45, 59]) {
+      const hits = await reopened.recall({ tenant: 't', text: texts[i]!.text, k: 3, keyword: false, graph: false, scales: [{ dims: 96, weight: 0.5 }, { dims: 192, weight: 0.5 }] });
+      expect(hits[0]?.memory.id).toBe(records[i]?.id);
+    }
+  });
+
   it('switches to HNSW past exactSearchLimit and still finds exact matches', async () => {
     const { logger, lines } = capturingLogger();
     const { store } = await track({ exactSearchLimit: 20, logger });

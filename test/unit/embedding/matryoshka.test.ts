@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { orthonormalizeColumns, pcaProjection, seededOrthonormalProjection, truncation } from '../../../src/embedding/index.js';
-import { createSeededRng, dot, norm, normalize } from '../../../src/shared/index.js';
+import { pcaProjection, seededOrthonormalProjection, truncation } from '../../../src/embedding/index.js';
+import { createSeededRng, dot, norm, normalize, orthonormalizeColumns } from '../../../src/shared/index.js';
 
 describe('Matryoshka projections', () => {
   it('truncation keeps the leading components, re-normalized', () => {

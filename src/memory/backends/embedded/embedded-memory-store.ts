@@ -11,6 +11,9 @@ import { createKeywordSearch } from './keyword-search.js';
 import { loadLiveIndexes } from './live-indexes.js';
 import { createMemoryTable } from './memory-table.js';
 import { createMemoryWriter } from './memory-writer.js';
+import { createProjectionFitter, DEFAULT_PCA_MIN_MEMORIES, type ProjectionFitter } from './projection-fit.js';
+import { createProjectionTable } from './projection-table.js';
+import { pcaProjector, TRUNCATION, type ProjectorSlot } from './projector.js';
 import { MEMORY_MIGRATIONS } from './schema.js';
 import { createStoreFacade } from './store-facade.js';
 import { createTimeChain } from './time-chain.js';
@@ -31,6 +34,13 @@ export interface EmbeddedMemoryStoreOptions {
   readonly sourceWeights?: SourceWeights;
   /** RRF's k constant. @default RRF_K (60, the original's) */
   readonly rrfK?: number;
+  /**
+   * How the 96- and 192-dim scales are made from full vectors: a PCA basis fitted on the stored
+   * corpus once it holds `pcaMinMemories`, or plain truncation. @default 'pca'
+   */
+  readonly projection?: 'pca' | 'truncate';
+  /** @default 256 */
+  readonly pcaMinMemories?: number;
   /** @default systemClock */
   readonly clock?: Clock;
   readonly logger?: Logger;
@@ -57,7 +67,25 @@ function openStore(db: SqliteDatabase, options: EmbeddedMemoryStoreOptions): Mem
   const started = performance.now();
   migrate(db, MEMORY_MIGRATIONS);
   const table = createMemoryTable(db);
-  const live = loadLiveIndexes(db, table, options);
+  const projections = createProjectionTable(db);
+  // A stored basis must be in place before the coarse index is filled.
+  const stored = options.projection === 'truncate' ? undefined : projections.load();
+  const projector: ProjectorSlot = { current: stored === undefined ? TRUNCATION : pcaProjector(stored.pca) };
+  const live = loadLiveIndexes(db, table, { ...options, projector });
+  const fitter: ProjectionFitter =
+    options.projection === 'truncate'
+      ? { maybeFit: () => undefined }
+      : createProjectionFitter({
+          table,
+          projections,
+          slot: projector,
+          live,
+          dimensions: options.dimensions,
+          minMemories: options.pcaMinMemories ?? DEFAULT_PCA_MIN_MEMORIES,
+          fittedOn: stored?.fittedOn ?? 0,
+          ...(options.logger === undefined ? {} : { logger: options.logger }),
+        });
+  fitter.maybeFit(live.directory.size);
   const graph = createEntityGraph(db);
   const writer = createMemoryWriter({ db, table, graph, chain: createTimeChain(db) });
   const { vectors, directory, terms } = live;
@@ -74,6 +102,8 @@ function openStore(db: SqliteDatabase, options: EmbeddedMemoryStoreOptions): Mem
     live,
     writer,
     keywordSearch: createKeywordSearch({ db, terms, totalDocs: () => directory.size }),
+    projector,
+    fitter,
     sourceWeights: options.sourceWeights ?? {},
     rrfK: options.rrfK ?? RRF_K,
     embed: options.embed,

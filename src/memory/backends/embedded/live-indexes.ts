@@ -6,6 +6,7 @@ import { createMemoryDirectory, type MemoryDirectory } from './memory-directory.
 import { blobToVector } from './memory-row.js';
 import type { MemoryTable } from './memory-table.js';
 import { createTermFrequencies, type TermFrequencies } from './term-frequencies.js';
+import type { ProjectorSlot } from './projector.js';
 import { createVectorIndex, type VectorEntry, type VectorIndex } from './vector-index.js';
 
 /** Rows per batch when the vector index is filled at start-up. */
@@ -29,10 +30,13 @@ export interface LiveIndexes {
   add(memories: readonly IndexedMemory[]): void;
   /** Call after the memory's deletion committed. */
   remove(seq: number, text: string): void;
+  /** Re-projects every stored vector into the coarse index (after the projection changed). */
+  reindex(): void;
 }
 
 export interface LiveIndexOptions {
   readonly dimensions: number;
+  readonly projector: ProjectorSlot;
   readonly exactSearchLimit?: number;
   readonly logger?: Logger;
 }
@@ -78,6 +82,10 @@ export function loadLiveIndexes(db: SqliteDatabase, table: MemoryTable, options:
       directory.delete(seq);
       terms.removeText(text);
       vectors.remove(seq);
+    },
+    reindex() {
+      const entries = [...table.allVectors()].map((row) => ({ key: row.seq, vector: blobToVector(row.vector) }));
+      vectors.replaceAll(entries);
     },
   };
 }

@@ -7,6 +7,7 @@ import { graphHop } from './graph-candidates.js';
 import type { MemoryDirectory, SeqFilter } from './memory-directory.js';
 import { blobToVector, toRecord, type MemoryRow } from './memory-row.js';
 import { ALL_TIME, type MemoryTable, type TimeBounds } from './memory-table.js';
+import type { ProjectorSlot } from './projector.js';
 import { scaleQuery, scoreAtScales } from './scale-scoring.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -21,6 +22,8 @@ export interface RecallDeps {
   readonly vectors: VectorIndex;
   readonly directory: MemoryDirectory;
   readonly keywordSearch: (text: string, limit: number, filter: SeqFilter) => number[];
+  /** The projection for the smaller Matryoshka scales (truncation until a PCA fit). */
+  readonly projector: ProjectorSlot;
   /** Fusion weights when the query brings none. */
   readonly sourceWeights: SourceWeights;
   /** RRF's k: large flattens rank differences, small lets each list's top ranks dominate. */
@@ -42,7 +45,7 @@ interface Recall {
 function vectorList(deps: RecallDeps, recall: Recall, vector: Vector): List {
   const { query, rows } = recall;
   const coarse = deps.vectors.search(vector, recall.candidates, recall.filter);
-  const scaled = scaleQuery(vector, query.scales);
+  const scaled = scaleQuery(vector, deps.projector.current, query.scales);
   const scored = deps.table
     .bySeqs(query.tenant, coarse)
     .map((row) => {

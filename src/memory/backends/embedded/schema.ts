@@ -62,4 +62,15 @@ export const MEMORY_MIGRATIONS: readonly string[] = [
     next_seq INTEGER NOT NULL UNIQUE REFERENCES memories (seq) ON DELETE CASCADE
   );
   `,
+  // The PCA basis the store projects its Matryoshka scales with (see projection-fit.ts).
+  `
+  CREATE TABLE projection (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    n         INTEGER NOT NULL,
+    k         INTEGER NOT NULL,
+    basis     BLOB    NOT NULL,
+    mean      BLOB    NOT NULL,
+    fitted_on INTEGER NOT NULL
+  );
+  `,
 ];

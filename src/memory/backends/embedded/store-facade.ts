@@ -5,12 +5,15 @@ import type { EmbedFn, MemoryRecord, MemoryStore, NewMemory, RecallHit, RecallQu
 import type { LiveIndexes } from './live-indexes.js';
 import { toRecord } from './memory-row.js';
 import type { MemoryWriter } from './memory-writer.js';
+import type { ProjectionFitter } from './projection-fit.js';
 import { findNeighborhood } from './neighborhood.js';
 import { prepareMemories, validateTexts } from './prepare-memories.js';
 import { runRecall, type RecallDeps } from './recall.js';
 
 /** Everything the embedded store's methods work with, already open and prepared. */
 export interface StoreDeps extends RecallDeps {
+  /** Fits the PCA projection once the store is big enough (and refits as it grows). */
+  readonly fitter: ProjectionFitter;
   readonly db: SqliteDatabase;
   readonly writer: MemoryWriter;
   readonly live: LiveIndexes;
@@ -73,6 +76,7 @@ async function remember(deps: StoreDeps, life: Lifecycle, tenant: string, memori
   const seqs = writer.insertAll(tenant, prepared);
   // Only after the commit: a failed transaction leaves the in-process indexes untouched.
   live.add(prepared.map(({ record, vector }, i) => ({ seq: seqs[i] ?? -1, tenant, createdAtMs, text: record.text, vector })));
+  deps.fitter.maybeFit(deps.directory.size);
   return prepared.map((memory) => memory.record);
 }
 

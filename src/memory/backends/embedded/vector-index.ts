@@ -1,7 +1,8 @@
 import type { Logger } from '../../../observability/index.js';
-import { truncateNormalize, type Vector } from '../../../shared/index.js';
+import type { Vector } from '../../../shared/index.js';
 
 import type { SeqFilter } from './memory-directory.js';
+import { TRUNCATION, type ProjectorSlot } from './projector.js';
 import { createExactEngine, createHnswEngine, type ExactVectorEngine, type VectorEngine } from './vector-engines.js';
 import { fetchAccepted } from './widening-fetch.js';
 
@@ -21,6 +22,8 @@ export interface VectorIndexOptions {
   readonly dimensions: number;
   /** @default 50_000 */
   readonly exactSearchLimit?: number;
+  /** How full vectors become 96-dim index entries. @default truncation */
+  readonly projector?: ProjectorSlot;
   readonly logger?: Logger;
 }
 
@@ -30,14 +33,16 @@ export interface VectorIndex {
   readonly mode: 'exact' | 'hnsw';
   add(entries: readonly VectorEntry[]): void;
   remove(key: number): boolean;
+  /** Drops everything and indexes `entries` afresh (after the projection changed). */
+  replaceAll(entries: readonly VectorEntry[]): void;
   /** Up to `k` keys the filter lets through (tenant, window), nearest to the full-size query first. */
   search(query: Vector, k: number, filter: SeqFilter): number[];
 }
 
-function flatten(entries: readonly VectorEntry[], dims: number): Float32Array {
+function flatten(entries: readonly VectorEntry[], dims: number, slot: ProjectorSlot): Float32Array {
   const flat = new Float32Array(entries.length * dims);
   entries.forEach((entry, i) => {
-    flat.set(truncateNormalize(entry.vector, dims), i * dims);
+    flat.set(slot.current.project(entry.vector, dims), i * dims);
   });
   return flat;
 }
@@ -50,6 +55,7 @@ function flatten(entries: readonly VectorEntry[], dims: number): Float32Array {
 export function createVectorIndex({
   dimensions,
   exactSearchLimit = DEFAULT_EXACT_SEARCH_LIMIT,
+  projector = { current: TRUNCATION },
   logger,
 }: VectorIndexOptions): VectorIndex {
   const dims = Math.min(COARSE_DIMS, dimensions);
@@ -68,7 +74,7 @@ export function createVectorIndex({
 
   // Other tenants' memories (and those outside the window) share the index: over-fetch, then filter.
   const search = (query: Vector, k: number, filter: SeqFilter): number[] => {
-    const coarse = truncateNormalize(query, dims);
+    const coarse = projector.current.project(query, dims);
     return fetchAccepted({
       fetch: (want) => engine.search(coarse, Math.min(want, engine.size)),
       accept: filter.accept,
@@ -78,6 +84,16 @@ export function createVectorIndex({
     });
   };
 
+  function add(entries: readonly VectorEntry[]): void {
+    engine.add(
+      entries.map((entry) => entry.key),
+      flatten(entries, dims, projector),
+    );
+    if (exact !== undefined && exact.size > exactSearchLimit) {
+      switchToHnsw(exact);
+    }
+  }
+
   return {
     get size() {
       return engine.size;
@@ -85,14 +101,11 @@ export function createVectorIndex({
     get mode() {
       return exact === undefined ? 'hnsw' : 'exact';
     },
-    add(entries) {
-      engine.add(
-        entries.map((entry) => entry.key),
-        flatten(entries, dims),
-      );
-      if (exact !== undefined && exact.size > exactSearchLimit) {
-        switchToHnsw(exact);
-      }
+    add,
+    replaceAll(entries) {
+      exact = createExactEngine(dims);
+      engine = exact;
+      add(entries);
     },
     remove: (key) => engine.remove(key),
     search: (query, k, filter) => (k <= 0 || engine.size === 0 ? [] : search(query, k, filter)),

@@ -1,0 +1,30 @@
+import { normalize, projectPca, type PcaBasis, type Vector } from '../../../shared/index.js';
+
+/** How the store shrinks full-size vectors to its smaller Matryoshka scales. */
+export interface Projector {
+  readonly kind: 'truncate' | 'pca';
+  /** Unit vector of min(dims, the projector's reach) components; full size stays untouched. */
+  project(vector: Vector, dims: number): Vector;
+}
+
+/** Truncation + re-normalization: right for Matryoshka-trained models, and before a PCA fit. */
+export const TRUNCATION: Projector = {
+  kind: 'truncate',
+  project: (vector, dims) => normalize(vector.subarray(0, Math.min(dims, vector.length))),
+};
+
+/**
+ * The corpus' principal directions. Scales up to the basis width use them (PCA is nested, so
+ * 96 dims are a prefix of 192); the full size compares raw vectors.
+ */
+export function pcaProjector(pca: PcaBasis): Projector {
+  return {
+    kind: 'pca',
+    project: (vector, dims) => (dims >= vector.length ? normalize(vector) : projectPca(pca, vector, dims)),
+  };
+}
+
+/** The projector in force; a refit swaps `current` for every reader at once. */
+export interface ProjectorSlot {
+  current: Projector;
+}
