@@ -88,6 +88,7 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
     embed: (texts) => embedder.embed(texts),
     dimensions: embedder.dimensions,
     ...FUSION_PROFILES[embedder.kind],
+    projection: config.projection,
     logger: logger.child({ module: 'memory' }),
   });
   const stateDb = openSqlite(join(config.dataDir, 'state.db'), { synchronous: 'NORMAL' });

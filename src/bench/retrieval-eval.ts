@@ -9,7 +9,7 @@ import {
   type Embedder,
   type ScaleProjection,
 } from '../embedding/index.js';
-import { createEmbeddedMemoryStore, FUSION_PROFILES, type EmbeddedMemoryStoreOptions, type FusionProfile } from '../memory/index.js';
+import { createEmbeddedMemoryStore, FUSION_PROFILES, type EmbeddedMemoryStoreOptions, type FusionProfile, type RecallScale } from '../memory/index.js';
 import { createSeededRng, dot, type Vector } from '../shared/index.js';
 import { PATTERN_CARDS } from '../shuttle/index.js';
 
@@ -82,7 +82,7 @@ async function evaluateStore(fixture: RetrievalFixture, embedder: Embedder, setu
     const idOf = new Map(fixture.memories.map((memory, i) => [memory.id, records[i]?.id]));
     const ranks: number[] = [];
     for (const query of fixture.queries) {
-      const hits = await store.recall({ tenant: 'eval', text: query.text, k: 50, scales: PATTERN_CARDS.FUSED.scales });
+      const hits = await store.recall({ tenant: 'eval', text: query.text, k: 50, scales: setup.scales ?? PATTERN_CARDS.FUSED.scales });
       const rank = hits.findIndex((hit) => hit.memory.id === idOf.get(query.target));
       ranks.push(rank === -1 ? Number.POSITIVE_INFINITY : rank + 1);
     }
@@ -93,14 +93,16 @@ async function evaluateStore(fixture: RetrievalFixture, embedder: Embedder, setu
   }
 }
 
-type StoreSetup = FusionProfile & Pick<EmbeddedMemoryStoreOptions, 'projection' | 'pcaMinMemories'>;
+type StoreSetup = FusionProfile & Pick<EmbeddedMemoryStoreOptions, 'projection' | 'pcaMinMemories'> & { readonly scales?: readonly RecallScale[] };
 
 /** Store configurations compared: fusion profile × Matryoshka projection (PCA fitted on the fixture). */
 const STORE_SETUPS: readonly (readonly [string, StoreSetup])[] = [
   ['store lexical', { ...FUSION_PROFILES.lexical, projection: 'truncate' }],
-  ['store lexical pca', { ...FUSION_PROFILES.lexical, pcaMinMemories: 100 }],
+  ['store lexical pca', { ...FUSION_PROFILES.lexical, projection: 'pca', pcaMinMemories: 100 }],
   ['store semantic', { ...FUSION_PROFILES.semantic, projection: 'truncate' }],
-  ['store semantic pca', { ...FUSION_PROFILES.semantic, pcaMinMemories: 100 }],
+  ['store semantic pca', { ...FUSION_PROFILES.semantic, projection: 'pca', pcaMinMemories: 100 }],
+  ['store BARE', { ...FUSION_PROFILES.semantic, projection: 'truncate', scales: PATTERN_CARDS.BARE.scales }],
+  ['store BARE pca', { ...FUSION_PROFILES.semantic, projection: 'pca', pcaMinMemories: 100, scales: PATTERN_CARDS.BARE.scales }],
 ];
 
 /** Every projection at 96 and 192 dims plus the full 384, and the store's hybrid recall. */

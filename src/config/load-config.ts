@@ -19,6 +19,7 @@ const ConfigSchema = z.object({
   HOLOLOOM_BACKEND: z.enum(['embedded', 'neo4j', 'neo4j+qdrant']).default('embedded'),
   HOLOLOOM_EMBEDDER: z.enum(['auto', 'onnx', 'hashing']).default('auto'),
   HOLOLOOM_MODEL_DIR: z.string().trim().min(1).default('./models/all-MiniLM-L6-v2'),
+  HOLOLOOM_PROJECTION: z.enum(['truncate', 'pca']).default('truncate'),
   HOLOLOOM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOLOLOOM_TENANT: tenant.default('default'),
   NEO4J_URI: optionalText,
@@ -37,6 +38,8 @@ export interface Config {
   readonly backend: 'embedded' | 'neo4j' | 'neo4j+qdrant';
   readonly embedder: 'auto' | 'onnx' | 'hashing';
   readonly modelDir: string;
+  /** How the store makes its 96/192-dim Matryoshka scales. */
+  readonly projection: 'truncate' | 'pca';
   readonly logLevel: string;
   readonly defaultTenant: string;
   readonly production: boolean;
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backend: e.HOLOLOOM_BACKEND,
     embedder: e.HOLOLOOM_EMBEDDER,
     modelDir: resolve(e.HOLOLOOM_MODEL_DIR),
+    projection: e.HOLOLOOM_PROJECTION,
     logLevel: e.HOLOLOOM_LOG_LEVEL,
     defaultTenant: e.HOLOLOOM_TENANT,
     production: e.NODE_ENV === 'production',

@@ -88,7 +88,7 @@ describe('embedded memory store', () => {
 
   it('fits a PCA projection once the store is big enough, keeps it across a reopen, and still finds exact matches', async () => {
     const { logger, lines } = capturingLogger();
-    const harness = await track({ pcaMinMemories: 40, logger });
+    const harness = await track({ projection: 'pca', pcaMinMemories: 40, logger });
     const texts = numbered(60);
     const records = await harness.store.remember('t', texts.slice(0, 30));
     expect(lines.some((line) => line.includes('fitted the Matryoshka PCA projection'))).toBe(false);

@@ -35,8 +35,10 @@ export interface EmbeddedMemoryStoreOptions {
   /** RRF's k constant. @default RRF_K (60, the original's) */
   readonly rrfK?: number;
   /**
-   * How the 96- and 192-dim scales are made from full vectors: a PCA basis fitted on the stored
-   * corpus once it holds `pcaMinMemories`, or plain truncation. @default 'pca'
+   * How the 96- and 192-dim scales are made from full vectors: plain truncation, or a PCA basis
+   * fitted on the stored corpus once it holds `pcaMinMemories`. PCA recalls better at 96 dims
+   * but projects every candidate and, at open, every stored vector; see the README's numbers.
+   * @default 'truncate'
    */
   readonly projection?: 'pca' | 'truncate';
   /** @default 256 */
@@ -69,11 +71,11 @@ function openStore(db: SqliteDatabase, options: EmbeddedMemoryStoreOptions): Mem
   const table = createMemoryTable(db);
   const projections = createProjectionTable(db);
   // A stored basis must be in place before the coarse index is filled.
-  const stored = options.projection === 'truncate' ? undefined : projections.load();
+  const usePca = options.projection === 'pca';
+  const stored = usePca ? projections.load() : undefined;
   const projector: ProjectorSlot = { current: stored === undefined ? TRUNCATION : pcaProjector(stored.pca) };
   const live = loadLiveIndexes(db, table, { ...options, projector });
-  const fitter: ProjectionFitter =
-    options.projection === 'truncate'
+  const fitter: ProjectionFitter = !usePca
       ? { maybeFit: () => undefined }
       : createProjectionFitter({
           table,
