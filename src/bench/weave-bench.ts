@@ -19,6 +19,7 @@ export interface WeaveBenchOptions {
   readonly queries: number;
   readonly modes: readonly Exclude<WeaveMode, 'AUTO'>[];
   readonly embedder: 'hashing' | 'onnx' | 'auto';
+  readonly projection: 'truncate' | 'pca';
 }
 
 export interface WeaveBenchResult {
@@ -76,7 +77,7 @@ async function timeCacheHits(app: App, query: string, n: number): Promise<Latenc
 /** Ingests a synthetic corpus in-process, then times weaves per mode, cache hits and recall. */
 export async function runWeaveBench(options: WeaveBenchOptions): Promise<WeaveBenchResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hololoom-bench-'));
-  const config = loadConfig({ HOLOLOOM_DATA_DIR: dataDir, HOLOLOOM_EMBEDDER: options.embedder });
+  const config = loadConfig({ HOLOLOOM_DATA_DIR: dataDir, HOLOLOOM_EMBEDDER: options.embedder, HOLOLOOM_PROJECTION: options.projection });
   const app = await createApp(config, { logger: createSilentLogger() });
   try {
     const ingested = await ingest(app, options.memories);

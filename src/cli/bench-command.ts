@@ -14,6 +14,7 @@ interface BenchFlags {
   readonly queries: string;
   readonly modes: 'all' | 'bare' | 'fast' | 'fused';
   readonly embedder: 'auto' | 'onnx' | 'hashing';
+  readonly projection: 'truncate' | 'pca';
   readonly starts: string;
   readonly json?: string;
 }
@@ -55,6 +56,7 @@ export async function benchCommand(flags: BenchFlags): Promise<void> {
     queries: Number(flags.queries),
     modes: MODES[flags.modes],
     embedder: flags.embedder,
+    projection: flags.projection,
   });
   const starts = Number(flags.starts);
   const entry = fileURLToPath(new URL('../main.js', import.meta.url));

@@ -28,6 +28,7 @@ program
   .option('--queries <n>', 'weaves per mode', '200')
   .addOption(new Option('--modes <modes>', 'modes to time').choices(['all', 'bare', 'fast', 'fused']).default('all'))
   .addOption(new Option('--embedder <name>', 'embedder').choices(['auto', 'onnx', 'hashing']).default('hashing'))
+  .addOption(new Option('--projection <kind>', 'Matryoshka projection of the store').choices(['truncate', 'pca']).default('pca'))
   .option('--starts <n>', 'server cold starts to time (0 skips)', '5')
   .option('--json <file>', 'also write the results as JSON')
   .action(benchCommand);

@@ -19,7 +19,7 @@ const ConfigSchema = z.object({
   HOLOLOOM_BACKEND: z.enum(['embedded', 'neo4j', 'neo4j+qdrant']).default('embedded'),
   HOLOLOOM_EMBEDDER: z.enum(['auto', 'onnx', 'hashing']).default('auto'),
   HOLOLOOM_MODEL_DIR: z.string().trim().min(1).default('./models/all-MiniLM-L6-v2'),
-  HOLOLOOM_PROJECTION: z.enum(['truncate', 'pca']).default('truncate'),
+  HOLOLOOM_PROJECTION: z.enum(['truncate', 'pca']).default('pca'),
   HOLOLOOM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOLOLOOM_TENANT: tenant.default('default'),
   NEO4J_URI: optionalText,

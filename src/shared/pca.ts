@@ -73,10 +73,16 @@ function covariance(vectors: readonly Vector[], n: number, mean: Float64Array): 
 function multiply(cov: Float64Array, block: Float64Array, n: number, k: number): Float64Array {
   const out = new Float64Array(n * k);
   for (let i = 0; i < n; i++) {
+    const outRow = out.subarray(i * k, (i + 1) * k);
     for (let m = 0; m < n; m++) {
-      const c = cov[i * n + m] ?? 0;
+      // Indices stay in bounds by construction; `as number` skips the undefined check in the hot loop.
+      const c = cov[i * n + m] as number;
+      if (c === 0) {
+        continue;
+      }
+      const blockRow = block.subarray(m * k, (m + 1) * k);
       for (let j = 0; j < k; j++) {
-        out[i * k + j] = (out[i * k + j] ?? 0) + c * (block[m * k + j] ?? 0);
+        outRow[j] = (outRow[j] as number) + c * (blockRow[j] as number);
       }
     }
   }
@@ -87,7 +93,7 @@ function multiply(cov: Float64Array, block: Float64Array, n: number, k: number):
  * Principal components by subspace iteration (C·V, then re-orthonormalize): the leading `k`
  * directions hold the most variance, so the first d of them lose the least.
  */
-export function fitPca(vectors: readonly Vector[], k: number, rng: Rng, iterations = 30): PcaBasis {
+export function fitPca(vectors: readonly Vector[], k: number, rng: Rng, iterations = 15): PcaBasis {
   const n = vectors[0]?.length ?? 0;
   const mean = meanOf(vectors, n);
   const cov = covariance(vectors, n, mean);
@@ -102,13 +108,14 @@ export function fitPca(vectors: readonly Vector[], k: number, rng: Rng, iteratio
 
 /** The first `dims` (≤ k) principal coordinates of a vector, centred, unit length. */
 export function projectPca({ n, k, basis, mean }: PcaBasis, vector: Vector, dims: number): Vector {
-  const out = new Float32Array(Math.min(dims, k));
+  const width = Math.min(dims, k);
+  const sum = new Float64Array(width);
   for (let i = 0; i < n; i++) {
-    const x = (vector[i] ?? 0) - (mean[i] ?? 0);
-    const row = i * k;
-    for (let j = 0; j < out.length; j++) {
-      out[j] = (out[j] ?? 0) + x * (basis[row + j] ?? 0);
+    const x = (vector[i] ?? 0) - (mean[i] as number);
+    const row = basis.subarray(i * k, i * k + width);
+    for (let j = 0; j < width; j++) {
+      sum[j] = (sum[j] as number) + x * (row[j] as number);
     }
   }
-  return normalize(out);
+  return normalize(Float32Array.from(sum));
 }

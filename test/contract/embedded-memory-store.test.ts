@@ -96,8 +96,11 @@ describe('embedded memory store', () => {
     expect(lines.filter((line) => line.includes('fitted the Matryoshka PCA projection'))).toHaveLength(1);
     const reopened = await harness.reopen!();
     expect(lines.filter((line) => line.includes('fitted the Matryoshka PCA projection'))).toHaveLength(1);
-    for (const i of [0, 29, 45, 59]) {
-      const hits = await reopened.recall({ tenant: 't', text: texts[i]!.text, k: 3, keyword: false, graph: false, scales: [{ dims: 96, weight: 0.5 }, { dims: 192, weight: 0.5 }] });
+    const later = numbered(70).slice(60);
+    records.push(...(await reopened.remember('t', later)));
+    for (const i of [0, 29, 45, 59, 65]) {
+      const text = (i < 60 ? texts[i] : later[i - 60])!.text;
+      const hits = await reopened.recall({ tenant: 't', text, k: 3, keyword: false, graph: false, scales: [{ dims: 96, weight: 0.5 }, { dims: 192, weight: 0.5 }] });
       expect(hits[0]?.memory.id).toBe(records[i]?.id);
     }
   });

@@ -35,10 +35,9 @@ export interface EmbeddedMemoryStoreOptions {
   /** RRF's k constant. @default RRF_K (60, the original's) */
   readonly rrfK?: number;
   /**
-   * How the 96- and 192-dim scales are made from full vectors: plain truncation, or a PCA basis
-   * fitted on the stored corpus once it holds `pcaMinMemories`. PCA recalls better at 96 dims
-   * but projects every candidate and, at open, every stored vector; see the README's numbers.
-   * @default 'truncate'
+   * How the 96- and 192-dim scales are made from full vectors: a PCA basis fitted on the stored
+   * corpus once it holds `pcaMinMemories` (each memory's projection is stored beside it), or
+   * plain truncation. @default 'truncate' (the server's config defaults to 'pca')
    */
   readonly projection?: 'pca' | 'truncate';
   /** @default 256 */
@@ -78,6 +77,7 @@ function openStore(db: SqliteDatabase, options: EmbeddedMemoryStoreOptions): Mem
   const fitter: ProjectionFitter = !usePca
       ? { maybeFit: () => undefined }
       : createProjectionFitter({
+          db,
           table,
           projections,
           slot: projector,

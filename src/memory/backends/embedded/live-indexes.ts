@@ -19,6 +19,7 @@ export interface IndexedMemory {
   readonly createdAtMs: number;
   readonly text: string;
   readonly vector: Vector;
+  readonly projected: Vector | null;
 }
 
 /** The in-process state rebuilt from SQLite at open: vectors, seq directory, term counts. */
@@ -52,7 +53,7 @@ function loadRows(table: MemoryTable, vectors: VectorIndex, directory: MemoryDir
       );
     }
     directory.set(row.seq, row.tenant, row.created_at);
-    batch.push({ key: row.seq, vector });
+    batch.push({ key: row.seq, vector, projected: row.projected === null ? null : blobToVector(row.projected) });
     if (batch.length === LOAD_BATCH) {
       vectors.add(batch);
       batch = [];
@@ -76,7 +77,7 @@ export function loadLiveIndexes(db: SqliteDatabase, table: MemoryTable, options:
         directory.set(memory.seq, memory.tenant, memory.createdAtMs);
         terms.addText(memory.text);
       }
-      vectors.add(memories.map((memory) => ({ key: memory.seq, vector: memory.vector })));
+      vectors.add(memories.map((memory) => ({ key: memory.seq, vector: memory.vector, projected: memory.projected })));
     },
     remove(seq, text) {
       directory.delete(seq);
@@ -84,7 +85,11 @@ export function loadLiveIndexes(db: SqliteDatabase, table: MemoryTable, options:
       vectors.remove(seq);
     },
     reindex() {
-      const entries = [...table.allVectors()].map((row) => ({ key: row.seq, vector: blobToVector(row.vector) }));
+      const entries = [...table.allVectors()].map((row) => ({
+        key: row.seq,
+        vector: blobToVector(row.vector),
+        projected: row.projected === null ? null : blobToVector(row.projected),
+      }));
       vectors.replaceAll(entries);
     },
   };

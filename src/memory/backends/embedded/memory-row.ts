@@ -13,6 +13,7 @@ export interface MemoryRow {
   readonly source: string | null;
   readonly session_id: string | null;
   readonly vector: Buffer;
+  readonly projected: Buffer | null;
 }
 
 /** Reads a JSON array of strings written by this store; anything else reads as empty. */

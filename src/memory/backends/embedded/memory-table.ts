@@ -21,6 +21,7 @@ export interface MemoryInsert {
   readonly source: string | null;
   readonly sessionId: string | null;
   readonly vector: Buffer;
+  readonly projected: Buffer | null;
 }
 
 /** A row of the start-up scan that fills the in-process indexes. */
@@ -29,6 +30,7 @@ export interface VectorRow {
   readonly tenant: string;
   readonly created_at: number;
   readonly vector: Buffer;
+  readonly projected: Buffer | null;
 }
 
 // Id lists travel as one JSON parameter, so each statement is prepared once whatever the length.
@@ -38,8 +40,8 @@ const IN_LIST = 'SELECT value FROM json_each(?)';
 /** Prepared statements over `memories` (the FTS triggers fire on insert and delete). */
 export function createMemoryTable(db: SqliteDatabase) {
   const insert = db.prepare<MemoryInsert>(
-    `INSERT INTO memories (id, tenant, text, created_at, tags, entities, source, session_id, vector)
-     VALUES (@id, @tenant, @text, @createdAt, @tags, @entities, @source, @sessionId, @vector)`,
+    `INSERT INTO memories (id, tenant, text, created_at, tags, entities, source, session_id, vector, projected)
+     VALUES (@id, @tenant, @text, @createdAt, @tags, @entities, @source, @sessionId, @vector, @projected)`,
   );
   const bySeqs = db.prepare<[string, string], MemoryRow>(
     `SELECT * FROM memories WHERE +tenant = ? AND seq IN (${IN_LIST})`,
@@ -61,7 +63,13 @@ export function createMemoryTable(db: SqliteDatabase) {
      WHERE tenant = ? AND session_id = ? AND created_at BETWEEN ? AND ?
      ORDER BY created_at DESC, seq DESC LIMIT ?`,
   );
-  const allVectors = db.prepare<[], VectorRow>('SELECT seq, tenant, created_at, vector FROM memories ORDER BY seq');
+  const allVectors = db.prepare<[], VectorRow>(
+    'SELECT seq, tenant, created_at, vector, projected FROM memories ORDER BY seq',
+  );
+  const vectorsAfter = db.prepare<[number, number], { seq: number; vector: Buffer }>(
+    'SELECT seq, vector FROM memories WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const setProjected = db.prepare<[Buffer | null, number]>('UPDATE memories SET projected = ? WHERE seq = ?');
 
   return {
     /** Inserts one row and returns its seq. */
@@ -79,6 +87,11 @@ export function createMemoryTable(db: SqliteDatabase) {
     recentInSession: (tenant: string, sessionId: string, bounds: TimeBounds, limit: number): number[] =>
       recentInSession.all(tenant, sessionId, bounds.startMs, bounds.endMs, limit).map((row) => row.seq),
     allVectors: (): IterableIterator<VectorRow> => allVectors.iterate(),
+    /** A page of raw vectors after `seq`, for rewriting projections without an open iterator. */
+    vectorsAfter: (seq: number, limit: number): { seq: number; vector: Buffer }[] => vectorsAfter.all(seq, limit),
+    setProjected: (seq: number, projected: Buffer | null): void => {
+      setProjected.run(projected, seq);
+    },
   };
 }
 

@@ -7,10 +7,11 @@ import { vectorToBlob } from './memory-row.js';
 import type { MemoryTable } from './memory-table.js';
 import type { TimeChain } from './time-chain.js';
 
-/** A memory ready to write: its record plus its embedding. */
+/** A memory ready to write: its record plus its embedding (and projection, under PCA). */
 export interface PreparedMemory {
   readonly record: MemoryRecord;
   readonly vector: Vector;
+  readonly projected?: Vector | null;
 }
 
 export interface MemoryWriterDeps {
@@ -34,6 +35,7 @@ export function createMemoryWriter({ db, table, graph, chain }: MemoryWriterDeps
       source: record.source,
       sessionId: record.sessionId,
       vector: vectorToBlob(memory.vector),
+      projected: memory.projected == null ? null : vectorToBlob(memory.projected),
     });
     graph.link(record.tenant, seq, record.entities);
     return seq;

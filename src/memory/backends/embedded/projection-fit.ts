@@ -1,22 +1,22 @@
 import type { Logger } from '../../../observability/index.js';
+import type { SqliteDatabase } from '../../../storage/index.js';
 import { createSeededRng, fitPca, type Vector } from '../../../shared/index.js';
 
 import type { LiveIndexes } from './live-indexes.js';
-import { blobToVector } from './memory-row.js';
 import type { MemoryTable } from './memory-table.js';
 import type { ProjectionTable } from './projection-table.js';
-import { pcaProjector, type ProjectorSlot } from './projector.js';
+import { pcaProjector, PROJECTION_WIDTH, type Projector, type ProjectorSlot } from './projector.js';
+import { blobToVector, vectorToBlob } from './memory-row.js';
 
 /** Below this many memories a PCA basis would be noise; truncation serves until then. */
 export const DEFAULT_PCA_MIN_MEMORIES = 256;
 /** Vectors sampled for a fit: enough for 192 stable directions, cheap to fit (~1 s). */
 const PCA_SAMPLE = 2_000;
-/** The widest scale below full size that the cards use. */
-const PCA_WIDTH = 192;
 /** Refit when the store has grown this many times since the last fit. */
 const REFIT_GROWTH = 4;
 
 export interface ProjectionFitterDeps {
+  readonly db: SqliteDatabase;
   readonly table: MemoryTable;
   readonly projections: ProjectionTable;
   readonly slot: ProjectorSlot;
@@ -47,19 +47,38 @@ function sampleVectors(table: MemoryTable, count: number): Vector[] {
   return sample;
 }
 
+/** Rows rewritten per transaction when a new basis re-projects the store. */
+const REPROJECT_PAGE = 1_000;
+
+/** Stores every memory's projection under `projector`, a page per transaction. */
+function reprojectAll(db: SqliteDatabase, table: MemoryTable, projector: Projector): void {
+  const page = db.transaction((rows: readonly { seq: number; vector: Buffer }[]) => {
+    for (const row of rows) {
+      table.setProjected(row.seq, vectorToBlob(projector.project(blobToVector(row.vector), PROJECTION_WIDTH)));
+    }
+  });
+  for (let rows = table.vectorsAfter(-1, REPROJECT_PAGE); rows.length > 0; ) {
+    page(rows);
+    rows = table.vectorsAfter(rows.at(-1)?.seq ?? Number.MAX_SAFE_INTEGER, REPROJECT_PAGE);
+  }
+}
+
 /**
  * MiniLM is not Matryoshka-trained: on the evaluation set a PCA projection fitted on the stored
  * corpus recalls best at 96 and 192 dims (truncation second, a random rotation last). The basis
  * is fitted over all tenants' vectors (only directions, no text), stored, and refitted when the
- * store has grown fourfold; each fit re-projects the coarse index.
+ * store has grown fourfold; each fit stores every memory's projection and rebuilds the coarse
+ * index from them.
  */
 export function createProjectionFitter(deps: ProjectionFitterDeps): ProjectionFitter {
   let { fittedOn } = deps;
   const fit = (count: number): void => {
     const started = performance.now();
-    const pca = fitPca(sampleVectors(deps.table, count), PCA_WIDTH, createSeededRng(12_345));
+    const pca = fitPca(sampleVectors(deps.table, count), PROJECTION_WIDTH, createSeededRng(12_345));
+    const projector = pcaProjector(pca);
+    reprojectAll(deps.db, deps.table, projector);
     deps.projections.save({ pca, fittedOn: count });
-    deps.slot.current = pcaProjector(pca);
+    deps.slot.current = projector;
     deps.live.reindex();
     fittedOn = count;
     deps.logger?.info({ memories: count, fitMs: Math.round(performance.now() - started) }, 'fitted the Matryoshka PCA projection');
@@ -67,7 +86,7 @@ export function createProjectionFitter(deps: ProjectionFitterDeps): ProjectionFi
   return {
     maybeFit(count) {
       const due = fittedOn === 0 ? count >= deps.minMemories : count >= REFIT_GROWTH * fittedOn;
-      if (due && deps.dimensions > PCA_WIDTH) {
+      if (due && deps.dimensions > PROJECTION_WIDTH) {
         fit(count);
       }
     },

@@ -24,6 +24,21 @@ export function pcaProjector(pca: PcaBasis): Projector {
   };
 }
 
+/** The widest scale below full size that the cards use, and so the width of stored projections. */
+export const PROJECTION_WIDTH = 192;
+
+/** The stored projection when there is one, else the projector's own, at `dims` ≤ its width. */
+export function projectAt(projector: Projector, vector: Vector, projected: Vector | null | undefined, dims: number): Vector {
+  return projector.kind === 'pca' && projected != null && projected.length >= dims
+    ? normalize(projected.subarray(0, dims))
+    : projector.project(vector, dims);
+}
+
+/** What to store beside a new memory: its PCA projection, or nothing under truncation. */
+export function projectionToStore(projector: Projector, vector: Vector): Vector | null {
+  return projector.kind === 'pca' ? projector.project(vector, PROJECTION_WIDTH) : null;
+}
+
 /** The projector in force; a refit swaps `current` for every reader at once. */
 export interface ProjectorSlot {
   current: Projector;

@@ -50,7 +50,8 @@ function vectorList(deps: RecallDeps, recall: Recall, vector: Vector): List {
     .bySeqs(query.tenant, coarse)
     .map((row) => {
       rows.set(row.seq, row);
-      return { seq: row.seq, score: scoreAtScales(scaled, blobToVector(row.vector)) };
+      const stored = row.projected === null ? null : blobToVector(row.projected);
+      return { seq: row.seq, score: scoreAtScales(scaled, blobToVector(row.vector), stored) };
     })
     .sort((a, b) => b.score - a.score || b.seq - a.seq);
   return { source: 'VECTOR', keys: scored.map((hit) => hit.seq) };

@@ -1,7 +1,7 @@
 import { dot, type Vector } from '../../../shared/index.js';
 import type { RecallScale } from '../../types.js';
 
-import type { Projector } from './projector.js';
+import { projectAt, type Projector } from './projector.js';
 
 /** The scale a recall uses when the query names none. */
 export const DEFAULT_SCALES: readonly RecallScale[] = [{ dims: 96, weight: 1 }];
@@ -33,10 +33,11 @@ function prefixCosine(query: Vector, vector: Vector, dims: number): number {
 /**
  * Σ weight · cosine at each scale: the fine re-rank of coarse candidates. Both projections the
  * store uses are nested (a smaller scale is a prefix of a larger one), so the candidate is
- * projected once to the widest scale and every smaller scale reads a prefix of that.
+ * projected once to the widest scale (or its stored projection read) and every smaller scale
+ * reads a prefix of that.
  */
-export function scoreAtScales(scaled: ScaledQuery, vector: Vector): number {
-  const projected = scaled.widest === 0 ? vector : scaled.projector.project(vector, scaled.widest);
+export function scoreAtScales(scaled: ScaledQuery, vector: Vector, stored?: Vector | null): number {
+  const projected = scaled.widest === 0 ? vector : projectAt(scaled.projector, vector, stored, scaled.widest);
   let score = 0;
   for (const { dims, weight, query } of scaled.parts) {
     score += weight * prefixCosine(query, dims >= vector.length ? vector : projected, dims);

@@ -73,4 +73,7 @@ export const MEMORY_MIGRATIONS: readonly string[] = [
     fitted_on INTEGER NOT NULL
   );
   `,
+  // Each memory's 192-dim projection under the stored PCA basis (NULL under truncation), so
+  // neither the re-rank nor opening the store has to project vectors again.
+  'ALTER TABLE memories ADD COLUMN projected BLOB;',
 ];

@@ -6,6 +6,7 @@ import type { LiveIndexes } from './live-indexes.js';
 import { toRecord } from './memory-row.js';
 import type { MemoryWriter } from './memory-writer.js';
 import type { ProjectionFitter } from './projection-fit.js';
+import { projectionToStore } from './projector.js';
 import { findNeighborhood } from './neighborhood.js';
 import { prepareMemories, validateTexts } from './prepare-memories.js';
 import { runRecall, type RecallDeps } from './recall.js';
@@ -72,10 +73,15 @@ async function remember(deps: StoreDeps, life: Lifecycle, tenant: string, memori
   // The store may have closed while the embedder ran.
   life.assertOpen();
   const createdAtMs = clock.now();
-  const prepared = prepareMemories(tenant, memories, embedded, { dimensions, createdAtMs });
+  const prepared = prepareMemories(tenant, memories, embedded, { dimensions, createdAtMs }).map((memory) => ({
+    ...memory,
+    projected: projectionToStore(deps.projector.current, memory.vector),
+  }));
   const seqs = writer.insertAll(tenant, prepared);
   // Only after the commit: a failed transaction leaves the in-process indexes untouched.
-  live.add(prepared.map(({ record, vector }, i) => ({ seq: seqs[i] ?? -1, tenant, createdAtMs, text: record.text, vector })));
+  live.add(
+    prepared.map(({ record, vector, projected }, i) => ({ seq: seqs[i] ?? -1, tenant, createdAtMs, text: record.text, vector, projected })),
+  );
   deps.fitter.maybeFit(deps.directory.size);
   return prepared.map((memory) => memory.record);
 }

@@ -2,7 +2,7 @@ import type { Logger } from '../../../observability/index.js';
 import type { Vector } from '../../../shared/index.js';
 
 import type { SeqFilter } from './memory-directory.js';
-import { TRUNCATION, type ProjectorSlot } from './projector.js';
+import { projectAt, TRUNCATION, type ProjectorSlot } from './projector.js';
 import { createExactEngine, createHnswEngine, type ExactVectorEngine, type VectorEngine } from './vector-engines.js';
 import { fetchAccepted } from './widening-fetch.js';
 
@@ -11,10 +11,11 @@ export const COARSE_DIMS = 96;
 /** Exact search up to this many vectors (all tenants together); HNSW beyond. */
 export const DEFAULT_EXACT_SEARCH_LIMIT = 50_000;
 
-/** One memory's entry: its rowid and full-size embedding. */
+/** One memory's entry: its rowid, full-size embedding and stored projection (under PCA). */
 export interface VectorEntry {
   readonly key: number;
   readonly vector: Vector;
+  readonly projected?: Vector | null;
 }
 
 export interface VectorIndexOptions {
@@ -42,7 +43,7 @@ export interface VectorIndex {
 function flatten(entries: readonly VectorEntry[], dims: number, slot: ProjectorSlot): Float32Array {
   const flat = new Float32Array(entries.length * dims);
   entries.forEach((entry, i) => {
-    flat.set(slot.current.project(entry.vector, dims), i * dims);
+    flat.set(projectAt(slot.current, entry.vector, entry.projected, dims), i * dims);
   });
   return flat;
 }

@@ -85,7 +85,7 @@ describe('keyword search', () => {
     migrate(db, MEMORY_MIGRATIONS);
     const table = createMemoryTable(db);
     const insert = (tenant: string, text: string, createdAt: number): number => {
-      const seq = table.insert({ id: `mem_${text}`, tenant, text, createdAt, tags: '[]', entities: '[]', source: null, sessionId: null, vector: Buffer.alloc(4) });
+      const seq = table.insert({ id: `mem_${text}`, tenant, text, createdAt, tags: '[]', entities: '[]', source: null, sessionId: null, vector: Buffer.alloc(4), projected: null });
       tenants.set(seq, tenant);
       times.set(seq, createdAt);
       return seq;
