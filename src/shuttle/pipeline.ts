@@ -53,7 +53,11 @@ interface CycleOutcome {
   readonly failure: AppError | null;
 }
 
-/** Runs the steps in order, timing each, enforcing the budget, reporting progress. */
+/**
+ * Runs the steps in order, timing each, enforcing the budget, reporting progress. Each step's
+ * time runs from the end of the previous one, so the bookkeeping between steps (progress events)
+ * is counted too and the trace adds up to the weave's duration.
+ */
 async function runSteps(
   state: WeaveState,
   steps: readonly WeaveStepDefinition[],
@@ -63,23 +67,28 @@ async function runSteps(
   const { clock } = deps;
   const trace: WeaveStep[] = [];
   let current = state;
+  let mark = state.startedAtMs;
+  const stamp = (name: string, detail: Readonly<Record<string, unknown>>): void => {
+    const now = clock.monotonicMs();
+    trace.push({ name, durationMs: now - mark, detail });
+    mark = now;
+  };
   for (const [index, step] of steps.entries()) {
-    const startMs = clock.monotonicMs();
     try {
       const budgetMs = current.card?.timeoutMs ?? DEFAULT_BUDGET_MS;
-      const remainingMs = current.startedAtMs + budgetMs - startMs;
+      const elapsedMs = clock.monotonicMs() - current.startedAtMs;
       const snapshot = current;
-      if (remainingMs <= 0) {
-        throw budgetError(current, step.name, startMs - current.startedAtMs);
+      if (elapsedMs >= budgetMs) {
+        throw budgetError(current, step.name, elapsedMs);
       }
-      const output = await withDeadline(step.run(current, deps), remainingMs, () =>
+      const output = await withDeadline(step.run(current, deps), budgetMs - elapsedMs, () =>
         budgetError(snapshot, step.name, clock.monotonicMs() - snapshot.startedAtMs),
       );
       current = { ...current, ...output.patch };
-      trace.push({ name: step.name, durationMs: clock.monotonicMs() - startMs, detail: output.detail });
+      stamp(step.name, output.detail);
     } catch (error) {
       const failure = toAppError(error);
-      trace.push({ name: step.name, durationMs: clock.monotonicMs() - startMs, detail: { error: failure.message } });
+      stamp(step.name, { error: failure.message });
       return { state: current, trace, failure };
     }
     const last = trace.at(-1);
