@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 import type { GraphQLSchema } from 'graphql';
 
@@ -64,17 +64,22 @@ interface Parts {
 
 /** auto = the ONNX model when its folder holds one, else the hashing embedder. */
 function chooseEmbedder(config: Config, logger: Logger): Embedder {
-  const present = modelPresent(config.modelDir);
+  const present = modelPresent(config.modelDir, config.modelFile);
   if (config.embedder === 'onnx' && !present) {
     throw new ConfigError(
-      `HOLOLOOM_EMBEDDER=onnx but ${config.modelDir} has no model.onnx + tokenizer.json; run \`npm run model:setup\` or \`hololoom model pull\`.`,
+      `HOLOLOOM_EMBEDDER=onnx but ${config.modelDir} has no ${config.modelFile} + tokenizer.json; run \`npm run model:setup\` or \`hololoom model pull\`.`,
     );
   }
   if (config.embedder === 'hashing' || !present) {
     logger.info({ modelDir: config.modelDir }, 'embedding with the hashing embedder');
     return createHashingEmbedder();
   }
-  return createOnnxEmbedder({ modelDir: config.modelDir });
+  const quantized = config.modelFile === 'model.onnx' ? '' : `:${config.modelFile.replace(/\.onnx$/, '')}`;
+  return createOnnxEmbedder({
+    modelDir: config.modelDir,
+    modelFile: config.modelFile,
+    name: `onnx:${basename(config.modelDir)}${quantized}`,
+  });
 }
 
 function createEmbedder(config: Config, logger: Logger): CachedEmbedder {

@@ -20,6 +20,7 @@ const ConfigSchema = z.object({
   HOLOLOOM_EMBEDDER: z.enum(['auto', 'onnx', 'hashing']).default('auto'),
   HOLOLOOM_MODEL_DIR: z.string().trim().min(1).default('./models/all-MiniLM-L6-v2'),
   HOLOLOOM_PROJECTION: z.enum(['truncate', 'pca']).default('pca'),
+  HOLOLOOM_MODEL_FILE: z.string().regex(/^[\w.-]+\.onnx$/, 'must be an .onnx file name inside HOLOLOOM_MODEL_DIR').default('model.onnx'),
   HOLOLOOM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOLOLOOM_TENANT: tenant.default('default'),
   NEO4J_URI: optionalText,
@@ -38,6 +39,8 @@ export interface Config {
   readonly backend: 'embedded' | 'neo4j' | 'neo4j+qdrant';
   readonly embedder: 'auto' | 'onnx' | 'hashing';
   readonly modelDir: string;
+  /** The graph inside modelDir: model.onnx (fp32) or model_int8.onnx. */
+  readonly modelFile: string;
   /** How the store makes its 96/192-dim Matryoshka scales. */
   readonly projection: 'truncate' | 'pca';
   readonly logLevel: string;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backend: e.HOLOLOOM_BACKEND,
     embedder: e.HOLOLOOM_EMBEDDER,
     modelDir: resolve(e.HOLOLOOM_MODEL_DIR),
+    modelFile: e.HOLOLOOM_MODEL_FILE,
     projection: e.HOLOLOOM_PROJECTION,
     logLevel: e.HOLOLOOM_LOG_LEVEL,
     defaultTenant: e.HOLOLOOM_TENANT,

@@ -4,7 +4,7 @@ export { createCachedEmbedder, type CachedEmbedder } from './cached-embedder.js'
 export { createHashingEmbedder, hashEmbed, wordTokens } from './hashing-embedder.js';
 export { MATRYOSHKA_SCALES, type Embedder, type MatryoshkaScale } from './types.js';
 export { createOnnxEmbedder, type OnnxEmbedderOptions } from './onnx/onnx-embedder.js';
-export { modelPresent, REQUIRED_MODEL_FILES } from './onnx/model-files.js';
+export { modelPresent } from './onnx/model-files.js';
 export {
   pcaProjection,
   seededOrthonormalProjection,

@@ -2,9 +2,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** The files a sentence-embedding model folder must hold. */
-export const REQUIRED_MODEL_FILES = ['model.onnx', 'tokenizer.json'] as const;
-
 /** sentence-transformers truncates all-MiniLM-L6-v2 inputs at 256 word pieces. */
 const DEFAULT_MAX_SEQUENCE = 256;
 
@@ -16,9 +13,9 @@ export interface ModelFiles {
   readonly maxSequenceLength: number;
 }
 
-/** True when the folder holds a model the ONNX embedder can load. */
-export function modelPresent(modelDir: string): boolean {
-  return REQUIRED_MODEL_FILES.every((file) => existsSync(join(modelDir, file)));
+/** True when the folder holds a model the ONNX embedder can load (`modelFile` in place of model.onnx). */
+export function modelPresent(modelDir: string, modelFile = 'model.onnx'): boolean {
+  return [modelFile, 'tokenizer.json'].every((file) => existsSync(join(modelDir, file)));
 }
 
 async function readJson(path: string): Promise<Record<string, unknown> | undefined> {

@@ -19,3 +19,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOLOLOOM_PORT: '0' }).port).toBe(0);
   });
 });
+
+describe('loadConfig: embedding settings', () => {
+  it('defaults to the fp32 model file and the PCA projection, and rejects a path as a file name', () => {
+    expect(loadConfig({})).toMatchObject({ modelFile: 'model.onnx', projection: 'pca' });
+    expect(loadConfig({ HOLOLOOM_MODEL_FILE: 'model_int8.onnx', HOLOLOOM_PROJECTION: 'truncate' })).toMatchObject({
+      modelFile: 'model_int8.onnx',
+      projection: 'truncate',
+    });
+    expect(() => loadConfig({ HOLOLOOM_MODEL_FILE: '../elsewhere/model.onnx' })).toThrow(/HOLOLOOM_MODEL_FILE/);
+  });
+});
