@@ -92,6 +92,7 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
     dataDir: config.dataDir,
     embed: (texts) => embedder.embed(texts),
     dimensions: embedder.dimensions,
+    embedderName: embedder.name,
     ...FUSION_PROFILES[embedder.kind],
     projection: config.projection,
     logger: logger.child({ module: 'memory' }),

@@ -105,6 +105,40 @@ describe('embedded memory store', () => {
     }
   });
 
+  it('refits the projection when the store has grown fourfold, keeping stored projections in step', async () => {
+    const { logger, lines } = capturingLogger();
+    const { store } = await track({ projection: 'pca', pcaMinMemories: 10, logger });
+    const texts = numbered(45);
+    const records = await store.remember('t', texts.slice(0, 10));
+    records.push(...(await store.remember('t', texts.slice(10, 35))));
+    expect(lines.filter((line) => line.includes('fitted the Matryoshka PCA projection'))).toHaveLength(1);
+    records.push(...(await store.remember('t', texts.slice(35))));
+    expect(lines.filter((line) => line.includes('fitted the Matryoshka PCA projection'))).toHaveLength(2);
+    for (const i of [3, 20, 44]) {
+      const hits = await store.recall({ tenant: 't', text: texts[i]!.text, k: 1, keyword: false, graph: false, scales: [{ dims: 96, weight: 1 }] });
+      expect(hits[0]?.memory.id).toBe(records[i]?.id);
+    }
+  });
+
+  it('re-embeds every memory when another embedder opens the file', async () => {
+    const reversed: EmbedFn = (texts) => hashing.embed(texts.map((text) => Array.from(text).reverse().join('')));
+    const harness = await track({ embedderName: 'first' });
+    const texts = numbered(30);
+    const records = await harness.store.remember('t', texts);
+    await harness.store.close();
+    const { logger, lines } = capturingLogger();
+    const store = await createEmbeddedMemoryStore({ dataDir: harness.dataDir, embed: reversed, dimensions: DIMENSIONS, embedderName: 'second', logger });
+    try {
+      expect(lines.some((line) => line.includes('re-embedding stored memories'))).toBe(true);
+      for (const i of [0, 13, 29]) {
+        const hits = await store.recall({ tenant: 't', text: texts[i]!.text, k: 1, keyword: false, graph: false });
+        expect(hits[0]?.memory.id).toBe(records[i]?.id);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('switches to HNSW past exactSearchLimit and still finds exact matches', async () => {
     const { logger, lines } = capturingLogger();
     const { store } = await track({ exactSearchLimit: 20, logger });

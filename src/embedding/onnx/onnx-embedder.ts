@@ -52,6 +52,9 @@ async function runBatch({ session }: Loaded, sequences: readonly number[][]): Pr
   if (hidden === undefined || !(hidden.data instanceof Float32Array)) {
     throw new Error('The ONNX model has no float32 "last_hidden_state" output.');
   }
+  if (hidden.dims.length !== 3 || hidden.dims[2] !== DIMENSIONS) {
+    throw new Error(`The ONNX model returns [${hidden.dims.join(', ')}]; this embedder needs [batch, seq, ${DIMENSIONS}].`);
+  }
   return meanPool(hidden.data, batch.lengths, batch.seq, DIMENSIONS);
 }
 
@@ -78,7 +81,11 @@ export function createOnnxEmbedder(options: OnnxEmbedderOptions): Embedder {
     dimensions: DIMENSIONS,
     kind: 'semantic',
     async embed(texts) {
-      loading ??= load(options);
+      // A failed load is not cached: the next call tries again (e.g. after `npm run model:setup`).
+      loading ??= load(options).catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      });
       const loaded = await loading;
       const sequences = texts.map((text) => loaded.tokenizer.encode(text));
       const out = new Array<Vector>(texts.length);
@@ -89,7 +96,7 @@ export function createOnnxEmbedder(options: OnnxEmbedderOptions): Embedder {
       return out;
     },
     async close() {
-      const loaded = await loading;
+      const loaded = await loading?.catch(() => undefined);
       await loaded?.session.release();
     },
   };

@@ -6,6 +6,7 @@ import { migrate, openSqlite, type SqliteDatabase } from '../../../storage/index
 import { RRF_K } from '../../fusion.js';
 import type { EmbedFn, MemoryStore, SourceWeights } from '../../types.js';
 
+import { reconcileEmbedder } from './embedder-identity.js';
 import { createEntityGraph } from './entity-graph.js';
 import { createKeywordSearch } from './keyword-search.js';
 import { loadLiveIndexes } from './live-indexes.js';
@@ -42,6 +43,11 @@ export interface EmbeddedMemoryStoreOptions {
   readonly projection?: 'pca' | 'truncate';
   /** @default 256 */
   readonly pcaMinMemories?: number;
+  /**
+   * Name of the embedder behind `embed`. Recorded in the file; when a later open names another
+   * one, every memory is re-embedded from its text. Omit to skip the check.
+   */
+  readonly embedderName?: string;
   /** @default systemClock */
   readonly clock?: Clock;
   readonly logger?: Logger;
@@ -119,14 +125,18 @@ function openStore(db: SqliteDatabase, options: EmbeddedMemoryStoreOptions): Mem
  * in-process indexes rebuilt from it on open (usearch over 96-dim prefixes, a seq → tenant/time
  * directory, term counts). One process owns the file at a time.
  */
-export function createEmbeddedMemoryStore(options: EmbeddedMemoryStoreOptions): Promise<MemoryStore> {
+export async function createEmbeddedMemoryStore(options: EmbeddedMemoryStoreOptions): Promise<MemoryStore> {
   let db: SqliteDatabase | undefined;
   try {
     checkOptions(options);
     db = openDatabase(options.dataDir);
-    return Promise.resolve(openStore(db, options));
+    migrate(db, MEMORY_MIGRATIONS);
+    if (options.embedderName !== undefined) {
+      await reconcileEmbedder(db, { name: options.embedderName, embed: options.embed, ...(options.logger === undefined ? {} : { logger: options.logger }) });
+    }
+    return openStore(db, options);
   } catch (error) {
     db?.close();
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    throw error instanceof Error ? error : new Error(String(error));
   }
 }

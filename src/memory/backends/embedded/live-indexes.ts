@@ -4,7 +4,7 @@ import type { SqliteDatabase } from '../../../storage/index.js';
 
 import { createMemoryDirectory, type MemoryDirectory } from './memory-directory.js';
 import { blobToVector } from './memory-row.js';
-import type { MemoryTable } from './memory-table.js';
+import type { MemoryTable, VectorRow } from './memory-table.js';
 import { createTermFrequencies, type TermFrequencies } from './term-frequencies.js';
 import type { ProjectorSlot } from './projector.js';
 import { createVectorIndex, type VectorEntry, type VectorIndex } from './vector-index.js';
@@ -42,8 +42,8 @@ export interface LiveIndexOptions {
   readonly logger?: Logger;
 }
 
-/** One scan of the table; a wrong vector size means another model wrote the file. */
-function loadRows(table: MemoryTable, vectors: VectorIndex, directory: MemoryDirectory, dimensions: number): void {
+/** One scan of the table, in batches; a wrong vector size means another model wrote the file. */
+function loadRows(table: MemoryTable, vectors: VectorIndex, dimensions: number, onRow: (row: VectorRow) => void): void {
   let batch: VectorEntry[] = [];
   for (const row of table.allVectors()) {
     const vector = blobToVector(row.vector);
@@ -52,7 +52,7 @@ function loadRows(table: MemoryTable, vectors: VectorIndex, directory: MemoryDir
         `memories.db holds ${vector.length}-dim vectors but the store was opened with dimensions=${dimensions}; use the embedder that wrote it or a fresh data folder.`,
       );
     }
-    directory.set(row.seq, row.tenant, row.created_at);
+    onRow(row);
     batch.push({ key: row.seq, vector, projected: row.projected === null ? null : blobToVector(row.projected) });
     if (batch.length === LOAD_BATCH) {
       vectors.add(batch);
@@ -66,7 +66,9 @@ function loadRows(table: MemoryTable, vectors: VectorIndex, directory: MemoryDir
 export function loadLiveIndexes(db: SqliteDatabase, table: MemoryTable, options: LiveIndexOptions): LiveIndexes {
   const vectors = createVectorIndex(options);
   const directory = createMemoryDirectory();
-  loadRows(table, vectors, directory, options.dimensions);
+  loadRows(table, vectors, options.dimensions, (row) => {
+    directory.set(row.seq, row.tenant, row.created_at);
+  });
   const terms = createTermFrequencies(db);
   return {
     vectors,
@@ -85,12 +87,8 @@ export function loadLiveIndexes(db: SqliteDatabase, table: MemoryTable, options:
       vectors.remove(seq);
     },
     reindex() {
-      const entries = [...table.allVectors()].map((row) => ({
-        key: row.seq,
-        vector: blobToVector(row.vector),
-        projected: row.projected === null ? null : blobToVector(row.projected),
-      }));
-      vectors.replaceAll(entries);
+      vectors.clear();
+      loadRows(table, vectors, options.dimensions, () => undefined);
     },
   };
 }

@@ -50,15 +50,12 @@ function sampleVectors(table: MemoryTable, count: number): Vector[] {
 /** Rows rewritten per transaction when a new basis re-projects the store. */
 const REPROJECT_PAGE = 1_000;
 
-/** Stores every memory's projection under `projector`, a page per transaction. */
-function reprojectAll(db: SqliteDatabase, table: MemoryTable, projector: Projector): void {
-  const page = db.transaction((rows: readonly { seq: number; vector: Buffer }[]) => {
+/** Stores every memory's projection under `projector`, reading a page at a time. */
+function reprojectAll(table: MemoryTable, projector: Projector): void {
+  for (let rows = table.vectorsAfter(-1, REPROJECT_PAGE); rows.length > 0; ) {
     for (const row of rows) {
       table.setProjected(row.seq, vectorToBlob(projector.project(blobToVector(row.vector), PROJECTION_WIDTH)));
     }
-  });
-  for (let rows = table.vectorsAfter(-1, REPROJECT_PAGE); rows.length > 0; ) {
-    page(rows);
     rows = table.vectorsAfter(rows.at(-1)?.seq ?? Number.MAX_SAFE_INTEGER, REPROJECT_PAGE);
   }
 }
@@ -76,8 +73,11 @@ export function createProjectionFitter(deps: ProjectionFitterDeps): ProjectionFi
     const started = performance.now();
     const pca = fitPca(sampleVectors(deps.table, count), PROJECTION_WIDTH, createSeededRng(12_345));
     const projector = pcaProjector(pca);
-    reprojectAll(deps.db, deps.table, projector);
-    deps.projections.save({ pca, fittedOn: count });
+    // One transaction: stored projections and the stored basis never disagree, even after a crash.
+    deps.db.transaction(() => {
+      reprojectAll(deps.table, projector);
+      deps.projections.save({ pca, fittedOn: count });
+    })();
     deps.slot.current = projector;
     deps.live.reindex();
     fittedOn = count;

@@ -76,4 +76,6 @@ export const MEMORY_MIGRATIONS: readonly string[] = [
   // Each memory's 192-dim projection under the stored PCA basis (NULL under truncation), so
   // neither the re-rank nor opening the store has to project vectors again.
   'ALTER TABLE memories ADD COLUMN projected BLOB;',
+  // Facts about the file itself, e.g. which embedder wrote its vectors.
+  'CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);',
 ];

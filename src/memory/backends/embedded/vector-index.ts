@@ -34,8 +34,8 @@ export interface VectorIndex {
   readonly mode: 'exact' | 'hnsw';
   add(entries: readonly VectorEntry[]): void;
   remove(key: number): boolean;
-  /** Drops everything and indexes `entries` afresh (after the projection changed). */
-  replaceAll(entries: readonly VectorEntry[]): void;
+  /** Drops every entry, back to exact search (before re-indexing under a new projection). */
+  clear(): void;
   /** Up to `k` keys the filter lets through (tenant, window), nearest to the full-size query first. */
   search(query: Vector, k: number, filter: SeqFilter): number[];
 }
@@ -103,10 +103,9 @@ export function createVectorIndex({
       return exact === undefined ? 'hnsw' : 'exact';
     },
     add,
-    replaceAll(entries) {
+    clear() {
       exact = createExactEngine(dims);
       engine = exact;
-      add(entries);
     },
     remove: (key) => engine.remove(key),
     search: (query, k, filter) => (k <= 0 || engine.size === 0 ? [] : search(query, k, filter)),
