@@ -82,14 +82,21 @@ if [[ ! -x $PY ]] || [[ "$(cat "$pins_stamp" 2>/dev/null)" != "${PY_PINS[*]}" ]]
   command -v "$base_python" >/dev/null || die "$base_python not found (Python >= 3.11 is needed to build the model)"
   "$base_python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || die "$base_python is $("$base_python" -V 2>&1); the pinned wheels need Python >= 3.11"
+  # A venv left behind by a failed creation (no ensurepip) has a python but no pip: start over.
+  if [[ -x $PY ]] && ! "$PY" -m pip --version >/dev/null 2>&1; then
+    rm -rf "$VENV_DIR"
+  fi
   if [[ ! -x $PY ]]; then
+    "$base_python" -c 'import ensurepip, venv' 2>/dev/null \
+      || die "$base_python cannot create virtual environments; install the venv module (Debian: apt-get install python3-venv)"
     log "creating venv .cache/model-venv ($("$base_python" -V 2>&1))"
     mkdir -p "$(dirname "$VENV_DIR")"
-    "$base_python" -m venv "$VENV_DIR"
+    "$base_python" -m venv "$VENV_DIR" || { rm -rf "$VENV_DIR"; die "could not create the venv in $VENV_DIR"; }
   fi
   log "installing ${PY_PINS[*]}"
   # Binary wheels only: building any of these from source would take far longer than a setup step.
-  "$PY" -m pip install --quiet --disable-pip-version-check --only-binary=:all: "${PY_PINS[@]}"
+  "$PY" -m pip install --quiet --disable-pip-version-check --only-binary=:all: "${PY_PINS[@]}" \
+    || die "pip could not install ${PY_PINS[*]}; is PyPI reachable from this machine?"
   printf '%s' "${PY_PINS[*]}" >"$pins_stamp"
 fi
 

@@ -17,7 +17,10 @@ export async function evalCommand(flags: EvalFlags): Promise<void> {
   process.stdout.write(`${fixture.memories.length} memories, ${fixture.queries.length} paraphrased queries\n`);
   const embedders = [createHashingEmbedder()];
   if (modelPresent(modelDir)) {
-    embedders.push(createOnnxEmbedder({ modelDir }), createOnnxEmbedder({ modelDir, modelFile: 'model_int8.onnx', name: 'onnx-int8' }));
+    embedders.push(createOnnxEmbedder({ modelDir }));
+    if (modelPresent(modelDir, 'model_int8.onnx')) {
+      embedders.push(createOnnxEmbedder({ modelDir, modelFile: 'model_int8.onnx', name: 'onnx-int8' }));
+    }
   } else {
     process.stdout.write(`No model in ${modelDir}; evaluating the hashing embedder only.\n`);
   }

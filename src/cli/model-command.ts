@@ -24,7 +24,9 @@ interface PullFlags {
 }
 
 async function download(url: string, target: string): Promise<number> {
-  const response = await fetch(url);
+  const response = await fetch(url).catch((error: unknown) => {
+    throw new Error(`Could not reach ${new URL(url).host} (${error instanceof Error ? error.message : String(error)}); \`npm run model:setup\` builds the model from PyPI instead.`);
+  });
   if (!response.ok || response.body === null) {
     throw new Error(`GET ${url} answered ${response.status}.`);
   }
@@ -45,4 +47,5 @@ export async function modelPullCommand(flags: PullFlags): Promise<void> {
     process.stdout.write(`${(bytes / 1_048_576).toFixed(1)} MB\n`);
   }
   process.stdout.write(`model: all-MiniLM-L6-v2 is in ${modelDir}; HOLOLOOM_EMBEDDER=auto will use it.\n`);
+  // `npm test` rebuilds the folder from PyPI: its parity test needs the verified local build.
 }
