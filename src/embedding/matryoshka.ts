@@ -1,4 +1,4 @@
-import { fitPca, gaussian, normalize, orthonormalizeColumns, projectPca, type Rng, type Vector } from '../shared/index.js';
+import { fitPca, gaussian, orthonormalizeColumns, projectPca, truncateNormalize, type Rng, type Vector } from '../shared/index.js';
 
 /** A way to shrink a full-size embedding to a Matryoshka scale. */
 export interface ScaleProjection {
@@ -10,7 +10,7 @@ export interface ScaleProjection {
 /** Truncation + re-normalization: exact for Matryoshka-trained models. */
 export const truncation: ScaleProjection = {
   name: 'truncate',
-  project: (vector, dims) => normalize(vector.subarray(0, Math.min(dims, vector.length))),
+  project: truncateNormalize,
 };
 
 /** The original's fallback: the first columns of a seeded random orthonormal basis. */

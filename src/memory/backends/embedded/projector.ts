@@ -1,4 +1,4 @@
-import { normalize, projectPca, type PcaBasis, type Vector } from '../../../shared/index.js';
+import { normalize, projectPca, truncateNormalize, type PcaBasis, type Vector } from '../../../shared/index.js';
 
 /** How the store shrinks full-size vectors to its smaller Matryoshka scales. */
 export interface Projector {
@@ -10,7 +10,7 @@ export interface Projector {
 /** Truncation + re-normalization: right for Matryoshka-trained models, and before a PCA fit. */
 export const TRUNCATION: Projector = {
   kind: 'truncate',
-  project: (vector, dims) => normalize(vector.subarray(0, Math.min(dims, vector.length))),
+  project: truncateNormalize,
 };
 
 /**
