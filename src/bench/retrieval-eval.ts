@@ -79,6 +79,7 @@ async function evaluateStore(fixture: RetrievalFixture, embedder: Embedder, setu
   const store = await createEmbeddedMemoryStore({ dataDir, embed: (texts) => embedder.embed(texts), dimensions: embedder.dimensions, ...setup });
   try {
     const records = await store.remember('eval', fixture.memories.map((memory) => ({ text: memory.text })));
+    await store.idle();
     const idOf = new Map(fixture.memories.map((memory, i) => [memory.id, records[i]?.id]));
     const ranks: number[] = [];
     for (const query of fixture.queries) {

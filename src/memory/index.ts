@@ -28,3 +28,4 @@ export {
   createEmbeddedMemoryStore,
   type EmbeddedMemoryStoreOptions,
 } from './backends/embedded/embedded-memory-store.js';
+export type { EmbeddedMemoryStore } from './backends/embedded/store-facade.js';

@@ -100,6 +100,8 @@ export interface MemoryStore {
   count(tenant: string): Promise<number>;
   /** Resolves when the backend answers; rejects with BACKEND_UNAVAILABLE otherwise. */
   ping(): Promise<void>;
+  /** Resolves when background maintenance (e.g. an index fit) has finished; absent when there is none. */
+  idle?(): Promise<void>;
   /** Flushes and releases files or connections. */
   close(): Promise<void>;
 }

@@ -13,4 +13,4 @@ export { createSeededRng, mathRandomRng, type Rng } from './rng.js';
 export { cosine, dot, norm, normalize, truncateNormalize, type Vector } from './vector.js';
 export { newId } from './ids.js';
 export { MOTIF_NAMES, TOOL_NAMES, type MotifName, type ToolName } from './vocabulary.js';
-export { fitPca, gaussian, orthonormalizeColumns, projectPca, type PcaBasis } from './pca.js';
+export { fitPca, fitPcaSteps, gaussian, orthonormalizeColumns, projectPca, type PcaBasis } from './pca.js';

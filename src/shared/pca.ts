@@ -47,10 +47,16 @@ function meanOf(vectors: readonly Vector[], n: number): Float64Array {
   return mean;
 }
 
-function covariance(vectors: readonly Vector[], n: number, mean: Float64Array): Float64Array {
+/** Vectors folded into the covariance between two pauses of a stepwise fit. */
+const COVARIANCE_CHUNK = 256;
+
+function* covariance(vectors: readonly Vector[], n: number, mean: Float64Array): Generator<void, Float64Array> {
   const cov = new Float64Array(n * n);
   const centred = new Float64Array(n);
-  for (const vector of vectors) {
+  for (const [index, vector] of vectors.entries()) {
+    if (index > 0 && index % COVARIANCE_CHUNK === 0) {
+      yield;
+    }
     for (let i = 0; i < n; i++) {
       centred[i] = (vector[i] ?? 0) - (mean[i] ?? 0);
     }
@@ -91,19 +97,31 @@ function multiply(cov: Float64Array, block: Float64Array, n: number, k: number):
 
 /**
  * Principal components by subspace iteration (C·V, then re-orthonormalize): the leading `k`
- * directions hold the most variance, so the first d of them lose the least.
+ * directions hold the most variance, so the first d of them lose the least. A generator that
+ * pauses between chunks of work, so a caller can fit without holding the event loop.
  */
-export function fitPca(vectors: readonly Vector[], k: number, rng: Rng, iterations = 15): PcaBasis {
+export function* fitPcaSteps(vectors: readonly Vector[], k: number, rng: Rng, iterations = 15): Generator<void, PcaBasis> {
   const n = vectors[0]?.length ?? 0;
   const mean = meanOf(vectors, n);
-  const cov = covariance(vectors, n, mean);
+  const cov = yield* covariance(vectors, n, mean);
   let basis: Float64Array = Float64Array.from({ length: n * k }, () => gaussian(rng));
   orthonormalizeColumns(basis, n, k);
   for (let step = 0; step < iterations; step++) {
+    yield;
     basis = multiply(cov, basis, n, k);
     orthonormalizeColumns(basis, n, k);
   }
   return { n, k, basis, mean };
+}
+
+/** {@link fitPcaSteps} run to the end in one go. */
+export function fitPca(vectors: readonly Vector[], k: number, rng: Rng, iterations = 15): PcaBasis {
+  const steps = fitPcaSteps(vectors, k, rng, iterations);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done === true) {
+      return step.value;
+    }
+  }
 }
 
 /** The first `dims` (≤ k) principal coordinates of a vector, centred, unit length. */

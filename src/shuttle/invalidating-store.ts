@@ -24,6 +24,7 @@ export function withChangeNotifications(store: MemoryStore, onChange: (tenant: s
     neighborhood: (tenant, entity, depth) => store.neighborhood(tenant, entity, depth),
     count: (tenant) => store.count(tenant),
     ping: () => store.ping(),
+    ...(store.idle === undefined ? {} : { idle: () => store.idle?.() ?? Promise.resolve() }),
     close: () => store.close(),
   };
 }

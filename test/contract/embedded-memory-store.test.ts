@@ -49,16 +49,32 @@ describeMemoryStoreContract('embedded (SQLite + FTS5 + usearch)', () => openHarn
 const numbered = (count: number): { text: string }[] =>
   Array.from({ length: count }, (_, i) => ({ text: `Log entry ${i}: sensor cluster ${i * 7919} reported code word w${i}q.` }));
 
-/** A logger whose lines can be inspected. */
+/** A logger whose lines can be inspected, and awaited: `waitFor(text, n)` resolves at the n-th match. */
 function capturingLogger() {
   const lines: string[] = [];
+  const waiters: (() => void)[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       lines.push(chunk.toString());
+      waiters.splice(0).forEach((check) => {
+        check();
+      });
       done();
     },
   });
-  return { logger: pino({ level: 'debug' }, sink), lines };
+  const count = (text: string): number => lines.filter((line) => line.includes(text)).length;
+  const waitFor = (text: string, times = 1): Promise<void> =>
+    new Promise((resolve) => {
+      const check = (): void => {
+        if (count(text) >= times) {
+          resolve();
+        } else {
+          waiters.push(check);
+        }
+      };
+      check();
+    });
+  return { logger: pino({ level: 'debug' }, sink), lines, waitFor };
 }
 
 describe('embedded memory store', () => {
@@ -87,13 +103,13 @@ describe('embedded memory store', () => {
   });
 
   it('fits a PCA projection once the store is big enough, keeps it across a reopen, and still finds exact matches', async () => {
-    const { logger, lines } = capturingLogger();
+    const { logger, lines, waitFor } = capturingLogger();
     const harness = await track({ projection: 'pca', pcaMinMemories: 40, logger });
     const texts = numbered(60);
     const records = await harness.store.remember('t', texts.slice(0, 30));
     expect(lines.some((line) => line.includes('fitted the Matryoshka PCA projection'))).toBe(false);
     records.push(...(await harness.store.remember('t', texts.slice(30))));
-    expect(lines.filter((line) => line.includes('fitted the Matryoshka PCA projection'))).toHaveLength(1);
+    await waitFor('fitted the Matryoshka PCA projection');
     const reopened = await harness.reopen!();
     expect(lines.filter((line) => line.includes('fitted the Matryoshka PCA projection'))).toHaveLength(1);
     const later = numbered(70).slice(60);
@@ -106,18 +122,35 @@ describe('embedded memory store', () => {
   });
 
   it('refits the projection when the store has grown fourfold, keeping stored projections in step', async () => {
-    const { logger, lines } = capturingLogger();
+    const { logger, lines, waitFor } = capturingLogger();
     const { store } = await track({ projection: 'pca', pcaMinMemories: 10, logger });
     const texts = numbered(45);
     const records = await store.remember('t', texts.slice(0, 10));
+    await waitFor('fitted the Matryoshka PCA projection');
     records.push(...(await store.remember('t', texts.slice(10, 35))));
     expect(lines.filter((line) => line.includes('fitted the Matryoshka PCA projection'))).toHaveLength(1);
     records.push(...(await store.remember('t', texts.slice(35))));
-    expect(lines.filter((line) => line.includes('fitted the Matryoshka PCA projection'))).toHaveLength(2);
+    await waitFor('fitted the Matryoshka PCA projection', 2);
     for (const i of [3, 20, 44]) {
       const hits = await store.recall({ tenant: 't', text: texts[i]!.text, k: 1, keyword: false, graph: false, scales: [{ dims: 96, weight: 1 }] });
       expect(hits[0]?.memory.id).toBe(records[i]?.id);
     }
+  });
+
+  it('projects memories written while a fit runs, and closes cleanly in the middle of one', async () => {
+    const { logger, waitFor } = capturingLogger();
+    const { store } = await track({ projection: 'pca', pcaMinMemories: 10, logger });
+    const texts = numbered(16);
+    const records = await store.remember('t', texts.slice(0, 10));
+    records.push(...(await store.remember('t', texts.slice(10))));
+    await waitFor('fitted the Matryoshka PCA projection');
+    for (const i of [2, 11, 15]) {
+      const hits = await store.recall({ tenant: 't', text: texts[i]!.text, k: 1, keyword: false, graph: false, scales: [{ dims: 96, weight: 1 }] });
+      expect(hits[0]?.memory.id).toBe(records[i]?.id);
+    }
+    const other = await track({ projection: 'pca', pcaMinMemories: 10 });
+    await other.store.remember('t', texts.slice(0, 10));
+    await expect(other.store.close()).resolves.toBeUndefined();
   });
 
   it('re-embeds every memory when another embedder opens the file', async () => {

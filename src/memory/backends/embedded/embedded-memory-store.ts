@@ -4,7 +4,7 @@ import type { Logger } from '../../../observability/index.js';
 import { systemClock, type Clock } from '../../../shared/index.js';
 import { migrate, openSqlite, type SqliteDatabase } from '../../../storage/index.js';
 import { RRF_K } from '../../fusion.js';
-import type { EmbedFn, MemoryStore, SourceWeights } from '../../types.js';
+import type { EmbedFn, SourceWeights } from '../../types.js';
 
 import { reconcileEmbedder } from './embedder-identity.js';
 import { createEntityGraph } from './entity-graph.js';
@@ -16,7 +16,7 @@ import { createProjectionFitter, DEFAULT_PCA_MIN_MEMORIES, type ProjectionFitter
 import { createProjectionTable } from './projection-table.js';
 import { pcaProjector, TRUNCATION, type ProjectorSlot } from './projector.js';
 import { MEMORY_MIGRATIONS } from './schema.js';
-import { createStoreFacade } from './store-facade.js';
+import { createStoreFacade, type EmbeddedMemoryStore } from './store-facade.js';
 import { createTimeChain } from './time-chain.js';
 
 export interface EmbeddedMemoryStoreOptions {
@@ -70,7 +70,7 @@ function openDatabase(dataDir: string): SqliteDatabase {
   return openSqlite(join(dataDir, MEMORY_DB_FILE), { synchronous: 'FULL' });
 }
 
-function openStore(db: SqliteDatabase, options: EmbeddedMemoryStoreOptions): MemoryStore {
+function openStore(db: SqliteDatabase, options: EmbeddedMemoryStoreOptions): EmbeddedMemoryStore {
   const started = performance.now();
   migrate(db, MEMORY_MIGRATIONS);
   const table = createMemoryTable(db);
@@ -81,7 +81,7 @@ function openStore(db: SqliteDatabase, options: EmbeddedMemoryStoreOptions): Mem
   const projector: ProjectorSlot = { current: stored === undefined ? TRUNCATION : pcaProjector(stored.pca) };
   const live = loadLiveIndexes(db, table, { ...options, projector });
   const fitter: ProjectionFitter = !usePca
-      ? { maybeFit: () => undefined }
+      ? { maybeFit: () => undefined, idle: () => Promise.resolve(), stop: () => undefined }
       : createProjectionFitter({
           db,
           table,
@@ -125,7 +125,7 @@ function openStore(db: SqliteDatabase, options: EmbeddedMemoryStoreOptions): Mem
  * in-process indexes rebuilt from it on open (usearch over 96-dim prefixes, a seq → tenant/time
  * directory, term counts). One process owns the file at a time.
  */
-export async function createEmbeddedMemoryStore(options: EmbeddedMemoryStoreOptions): Promise<MemoryStore> {
+export async function createEmbeddedMemoryStore(options: EmbeddedMemoryStoreOptions): Promise<EmbeddedMemoryStore> {
   let db: SqliteDatabase | undefined;
   try {
     checkOptions(options);

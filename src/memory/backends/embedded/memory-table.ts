@@ -70,6 +70,7 @@ export function createMemoryTable(db: SqliteDatabase) {
     'SELECT seq, vector FROM memories WHERE seq > ? ORDER BY seq LIMIT ?',
   );
   const setProjected = db.prepare<[Buffer | null, number]>('UPDATE memories SET projected = ? WHERE seq = ?');
+  const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM memories');
 
   return {
     /** Inserts one row and returns its seq. */
@@ -89,6 +90,8 @@ export function createMemoryTable(db: SqliteDatabase) {
     allVectors: (): IterableIterator<VectorRow> => allVectors.iterate(),
     /** A page of raw vectors after `seq`, for rewriting projections without an open iterator. */
     vectorsAfter: (seq: number, limit: number): { seq: number; vector: Buffer }[] => vectorsAfter.all(seq, limit),
+    /** The newest row's seq (0 when empty). */
+    maxSeq: (): number => maxSeq.get()?.seq ?? 0,
     setProjected: (seq: number, projected: Buffer | null): void => {
       setProjected.run(projected, seq);
     },

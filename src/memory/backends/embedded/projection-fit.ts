@@ -1,12 +1,12 @@
 import type { Logger } from '../../../observability/index.js';
+import { createSeededRng, fitPcaSteps, type Vector } from '../../../shared/index.js';
 import type { SqliteDatabase } from '../../../storage/index.js';
-import { createSeededRng, fitPca, type Vector } from '../../../shared/index.js';
 
 import type { LiveIndexes } from './live-indexes.js';
+import { blobToVector, vectorToBlob } from './memory-row.js';
 import type { MemoryTable } from './memory-table.js';
 import type { ProjectionTable } from './projection-table.js';
 import { pcaProjector, PROJECTION_WIDTH, type Projector, type ProjectorSlot } from './projector.js';
-import { blobToVector, vectorToBlob } from './memory-row.js';
 
 /** Below this many memories a PCA basis would be noise; truncation serves until then. */
 export const DEFAULT_PCA_MIN_MEMORIES = 256;
@@ -14,6 +14,8 @@ export const DEFAULT_PCA_MIN_MEMORIES = 256;
 const PCA_SAMPLE = 2_000;
 /** Refit when the store has grown this many times since the last fit. */
 const REFIT_GROWTH = 4;
+/** Rows projected between two pauses of a background fit. */
+const PROJECT_PAGE = 500;
 
 export interface ProjectionFitterDeps {
   readonly db: SqliteDatabase;
@@ -30,9 +32,19 @@ export interface ProjectionFitterDeps {
 
 /** Fits (and refits as the store grows) the PCA basis the Matryoshka scales are projected with. */
 export interface ProjectionFitter {
-  /** Fits when the store holds `count` memories and is due; cheap otherwise. */
+  /** Starts a background fit when the store holds `count` memories and one is due. */
   maybeFit(count: number): void;
+  /** Resolves when no fit is running. */
+  idle(): Promise<void>;
+  /** Abandons a running fit (the store is closing). */
+  stop(): void;
 }
+
+/** Lets pending requests run between chunks of a fit. */
+const pause = (): Promise<void> =>
+  new Promise((resolve) => {
+    setImmediate(resolve);
+  });
 
 /** Every n-th stored vector, so the sample spans the whole history. */
 function sampleVectors(table: MemoryTable, count: number): Vector[] {
@@ -47,48 +59,106 @@ function sampleVectors(table: MemoryTable, count: number): Vector[] {
   return sample;
 }
 
-/** Rows rewritten per transaction when a new basis re-projects the store. */
-const REPROJECT_PAGE = 1_000;
-
-/** Stores every memory's projection under `projector`, reading a page at a time. */
-function reprojectAll(table: MemoryTable, projector: Projector): void {
-  for (let rows = table.vectorsAfter(-1, REPROJECT_PAGE); rows.length > 0; ) {
-    for (const row of rows) {
-      table.setProjected(row.seq, vectorToBlob(projector.project(blobToVector(row.vector), PROJECTION_WIDTH)));
+/** Projects every row after `afterSeq` (up to `untilSeq`) into `out`, a page at a time. */
+async function projectRows(
+  table: MemoryTable,
+  projector: Projector,
+  bounds: { afterSeq: number; untilSeq: number },
+  out: Map<number, Vector>,
+  stopped: () => boolean,
+): Promise<void> {
+  for (let rows = table.vectorsAfter(bounds.afterSeq, PROJECT_PAGE); rows.length > 0 && !stopped(); ) {
+    for (const row of rows.filter((r) => r.seq <= bounds.untilSeq)) {
+      out.set(row.seq, projector.project(blobToVector(row.vector), PROJECTION_WIDTH));
     }
-    rows = table.vectorsAfter(rows.at(-1)?.seq ?? Number.MAX_SAFE_INTEGER, REPROJECT_PAGE);
+    const last = rows.at(-1)?.seq ?? Number.MAX_SAFE_INTEGER;
+    rows = last >= bounds.untilSeq ? [] : table.vectorsAfter(last, PROJECT_PAGE);
+    await pause();
   }
+}
+
+/**
+ * Puts a finished fit in force at once: projections of rows written during the fit are made
+ * now, all are stored with the basis in one transaction, then the coarse index is rebuilt.
+ * Rows deleted meanwhile update nothing.
+ */
+function swap(
+  deps: ProjectionFitterDeps,
+  projector: ReturnType<typeof pcaProjector>,
+  projected: Map<number, Vector>,
+  untilSeq: number,
+  count: number,
+): void {
+  deps.db.transaction(() => {
+    for (const row of deps.table.vectorsAfter(untilSeq, Number.MAX_SAFE_INTEGER)) {
+      projected.set(row.seq, projector.project(blobToVector(row.vector), PROJECTION_WIDTH));
+    }
+    projected.forEach((vector, seq) => {
+      deps.table.setProjected(seq, vectorToBlob(vector));
+    });
+    deps.projections.save({ pca: projector.pca, fittedOn: count });
+  })();
+  deps.slot.current = projector;
+  deps.live.reindex();
 }
 
 /**
  * MiniLM is not Matryoshka-trained: on the evaluation set a PCA projection fitted on the stored
  * corpus recalls best at 96 and 192 dims (truncation second, a random rotation last). The basis
  * is fitted over all tenants' vectors (only directions, no text), stored, and refitted when the
- * store has grown fourfold; each fit stores every memory's projection and rebuilds the coarse
- * index from them.
+ * store has grown fourfold. Fitting and projecting run in chunks between requests; the switch
+ * (stored projections, basis, coarse index) happens at once, in one transaction, at the end.
  */
 export function createProjectionFitter(deps: ProjectionFitterDeps): ProjectionFitter {
   let { fittedOn } = deps;
-  const fit = (count: number): void => {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  /** Runs the fit's steps with a pause between each; undefined when stopped meanwhile. */
+  const fitBasis = async (count: number): Promise<ReturnType<typeof pcaProjector> | undefined> => {
+    const steps = fitPcaSteps(sampleVectors(deps.table, count), PROJECTION_WIDTH, createSeededRng(12_345));
+    for (let step = steps.next(); !stopped; step = steps.next()) {
+      if (step.done === true) {
+        return pcaProjector(step.value);
+      }
+      await pause();
+    }
+    return undefined;
+  };
+
+  const fit = async (count: number): Promise<void> => {
     const started = performance.now();
-    const pca = fitPca(sampleVectors(deps.table, count), PROJECTION_WIDTH, createSeededRng(12_345));
-    const projector = pcaProjector(pca);
-    // One transaction: stored projections and the stored basis never disagree, even after a crash.
-    deps.db.transaction(() => {
-      reprojectAll(deps.table, projector);
-      deps.projections.save({ pca, fittedOn: count });
-    })();
-    deps.slot.current = projector;
-    deps.live.reindex();
+    const untilSeq = deps.table.maxSeq();
+    const projector = await fitBasis(count);
+    const projected = new Map<number, Vector>();
+    if (projector !== undefined) {
+      await projectRows(deps.table, projector, { afterSeq: -1, untilSeq }, projected, () => stopped);
+    }
+    if (projector === undefined || stopped) {
+      return;
+    }
+    swap(deps, projector, projected, untilSeq, count);
     fittedOn = count;
     deps.logger?.info({ memories: count, fitMs: Math.round(performance.now() - started) }, 'fitted the Matryoshka PCA projection');
   };
+
   return {
     maybeFit(count) {
       const due = fittedOn === 0 ? count >= deps.minMemories : count >= REFIT_GROWTH * fittedOn;
-      if (due && deps.dimensions > PROJECTION_WIDTH) {
-        fit(count);
+      if (!due || running !== undefined || stopped || deps.dimensions <= PROJECTION_WIDTH) {
+        return;
       }
+      running = fit(count)
+        .catch((error: unknown) => {
+          deps.logger?.error({ err: error }, 'PCA fit failed; keeping the current projection');
+        })
+        .finally(() => {
+          running = undefined;
+        });
+    },
+    idle: () => running ?? Promise.resolve(),
+    stop() {
+      stopped = true;
     },
   };
 }

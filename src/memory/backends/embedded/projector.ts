@@ -17,9 +17,10 @@ export const TRUNCATION: Projector = {
  * The corpus' principal directions. Scales up to the basis width use them (PCA is nested, so
  * 96 dims are a prefix of 192); the full size compares raw vectors.
  */
-export function pcaProjector(pca: PcaBasis): Projector {
+export function pcaProjector(pca: PcaBasis): Projector & { readonly pca: PcaBasis } {
   return {
     kind: 'pca',
+    pca,
     project: (vector, dims) => (dims >= vector.length ? normalize(vector) : projectPca(pca, vector, dims)),
   };
 }

@@ -103,8 +103,14 @@ function forget(deps: StoreDeps, tenant: string, id: string): boolean {
   return true;
 }
 
+/** The embedded store: a MemoryStore plus a way to wait for its background maintenance. */
+export interface EmbeddedMemoryStore extends MemoryStore {
+  /** Resolves once no PCA fit is running (evaluation and tests wait on it). */
+  idle(): Promise<void>;
+}
+
 /** The MemoryStore methods over open deps. Every failure, "closed" included, is a rejection. */
-export function createStoreFacade(deps: StoreDeps): MemoryStore {
+export function createStoreFacade(deps: StoreDeps): EmbeddedMemoryStore {
   const { db, table, graph } = deps;
   const life = createLifecycle(db);
   const ping = db.prepare('SELECT 1');
@@ -128,6 +134,12 @@ export function createStoreFacade(deps: StoreDeps): MemoryStore {
           throw new AppError('BACKEND_UNAVAILABLE', 'The memory database does not answer.', { cause: error });
         }
       }),
-    close: () => life.close(),
+    idle: () => deps.fitter.idle(),
+    close: async () => {
+      // A background PCA fit touches the database: let it notice and finish first.
+      deps.fitter.stop();
+      await deps.fitter.idle();
+      await life.close();
+    },
   };
 }
