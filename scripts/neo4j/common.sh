@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # sourced: the variables are used by the scripts
 # Shared settings for the Neo4j test-server scripts; sourced, never run.
 #
 # Neo4j is a test dependency only: Java is used here as a tool to run the stock Neo4j server, never
@@ -48,13 +49,22 @@ neo4j_lock() {
   fi
 }
 
+# True while the process exists and is not a zombie. The server is detached by start.sh, so its
+# parent is init, and a finished server can stay a zombie until init reaps it (~2 s in some
+# containers); a zombie holds no port or file any more, so it counts as gone.
+neo4j_alive() {
+  local state
+  state=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+  [[ $state != Z* ]]
+}
+
 # True when the PID file names a live process that is our server (not a recycled PID).
 neo4j_running_pid() {
   local pid
   [[ -f $PID_FILE ]] || return 1
   pid=$(cat "$PID_FILE" 2>/dev/null) || return 1
   [[ $pid =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
+  neo4j_alive "$pid" || return 1
   ps -ww -o args= -p "$pid" 2>/dev/null | grep -qF -- "--home-dir=$INSTANCE_DIR" || return 1
   printf '%s\n' "$pid"
 }

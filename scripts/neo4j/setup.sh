@@ -15,7 +15,7 @@
 #   build/classes/          compiled check/BoltCheck.java
 #   plugins/                the APOC jars (Neo4j registers procedures only from its plugins folder)
 set -euo pipefail
-# shellcheck source=common.sh
+# shellcheck source-path=SCRIPTDIR source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 command -v "$JAVA" >/dev/null || neo4j_die "java not found (Neo4j $NEO4J_VERSION needs Java 17 or 21)"
@@ -84,12 +84,14 @@ write_pom "$BUILD_DIR/client-pom" neo4j-client "$(dep org.neo4j.driver neo4j-jav
 
 # build-classpath points straight into the Maven repository, so the jars are stored only once.
 # --strict-checksums: a corrupted or tampered download fails instead of being used.
+# Maven's output goes to a log (shown on failure): start.sh's stdout must carry only the settings.
 resolve() { # <pom dir> <classpath file>
-  mvn -B -q --strict-checksums -f "$1/pom.xml" -Dmaven.repo.local="$M2_REPO" \
+  mvn -B -Dstyle.color=never --strict-checksums -f "$1/pom.xml" -Dmaven.repo.local="$M2_REPO" \
     "$MVN_DEPENDENCY_PLUGIN:build-classpath" -Dmdep.outputFile="$2" -Dmdep.pathSeparator=: \
-    -Dmdep.includeScope=runtime
+    -Dmdep.includeScope=runtime >"$1/mvn.log" 2>&1 \
+    || { tail -n 40 "$1/mvn.log" >&2; neo4j_die "Maven could not resolve $1/pom.xml (log: $1/mvn.log)"; }
 }
-neo4j_log "resolving Neo4j $NEO4J_VERSION + APOC $APOC_VERSION with Maven (cold cache: ~150 MB download)"
+neo4j_log "resolving Neo4j $NEO4J_VERSION + APOC $APOC_VERSION with Maven (a first run downloads ~150 MB)"
 resolve "$BUILD_DIR/server-pom" "$SERVER_CP_FILE"
 resolve "$BUILD_DIR/client-pom" "$CLIENT_CP_FILE"
 
