@@ -27,6 +27,7 @@ import { createToolbox, type Tool } from '../tools/index.js';
 
 import { createExperienceLog } from './experience-log.js';
 import { buildApiSchema } from './schema-file.js';
+import { createTenantRateLimit } from './rate-limit.js';
 import { tenantFrom } from './tenant.js';
 
 /** The wired application: what the server needs, and how to take it down. */
@@ -148,10 +149,15 @@ export async function createApp(config: Config, options: CreateAppOptions): Prom
   const pubSub = createTypedPubSub<TopicPayloads>();
   const parts = await assemble(config, options, pubSub);
   const services = servicesOf(parts, options.clock ?? systemClock);
+  const rateLimit = createTenantRateLimit(config.rateLimitPerSecond);
   return {
     schema: await buildApiSchema(pubSub),
     services,
-    createContext: createContextFactory((request) => createHoloContext(services, tenantFrom(request.headers, config.defaultTenant))),
+    createContext: createContextFactory(async (request) => {
+      const tenant = tenantFrom(request.headers, config.defaultTenant);
+      await rateLimit(tenant);
+      return createHoloContext(services, tenant);
+    }),
     async readiness() {
       const failing = await failingBackends(parts.store);
       return { ready: failing.length === 0, failing };

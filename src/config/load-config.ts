@@ -23,6 +23,11 @@ const ConfigSchema = z.object({
   HOLOLOOM_MODEL_FILE: z.string().regex(/^[\w.-]+\.onnx$/, 'must be an .onnx file name inside HOLOLOOM_MODEL_DIR').default('model.onnx'),
   HOLOLOOM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOLOLOOM_TENANT: tenant.default('default'),
+  HOLOLOOM_RATE_LIMIT: z
+    .string()
+    .regex(/^\d{1,7}$/, 'must be a whole number of operations per second (0 turns the limit off)')
+    .transform(Number)
+    .default(500),
   NEO4J_URI: optionalText,
   NEO4J_USER: optionalText,
   NEO4J_PASSWORD: optionalText,
@@ -45,6 +50,8 @@ export interface Config {
   readonly projection: 'truncate' | 'pca';
   readonly logLevel: string;
   readonly defaultTenant: string;
+  /** GraphQL operations per second per tenant; 0 = unlimited. */
+  readonly rateLimitPerSecond: number;
   readonly production: boolean;
   readonly neo4j: { readonly uri?: string; readonly user?: string; readonly password?: string };
   readonly qdrant: { readonly url?: string; readonly apiKey?: string };
@@ -81,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     projection: e.HOLOLOOM_PROJECTION,
     logLevel: e.HOLOLOOM_LOG_LEVEL,
     defaultTenant: e.HOLOLOOM_TENANT,
+    rateLimitPerSecond: e.HOLOLOOM_RATE_LIMIT,
     production: e.NODE_ENV === 'production',
     neo4j: { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD },
     qdrant: { url: e.QDRANT_URL, apiKey: e.QDRANT_API_KEY },
