@@ -1,11 +1,13 @@
 import type { Config } from '../config/index.js';
-import { createDepthLimitRule } from '../graphql/index.js';
+import { createDepthLimitRule, createRootFieldLimitRule } from '../graphql/index.js';
 import { startServer, type RunningServer } from '../server/index.js';
 
 import { createApp, type App, type CreateAppOptions } from './create-app.js';
 
 /** Deepest selection a client may send; the schema's own nesting needs 6. */
 export const MAX_QUERY_DEPTH = 12;
+/** Top-level fields (aliases included) one operation may select. */
+export const MAX_ROOT_FIELDS = 20;
 
 /** A running HoloLoom: the app and the server in front of it. */
 export interface Serving {
@@ -26,7 +28,7 @@ export async function serve(config: Config, options: CreateAppOptions): Promise<
     logger: options.logger,
     production: config.production,
     readiness: () => app.readiness(),
-    validationRules: [createDepthLimitRule(MAX_QUERY_DEPTH)],
+    validationRules: [createDepthLimitRule(MAX_QUERY_DEPTH), createRootFieldLimitRule(MAX_ROOT_FIELDS)],
   });
   app.warmUp().catch((error: unknown) => {
     options.logger.warn({ err: error }, 'warm-up failed; the first weave will load what it needs');

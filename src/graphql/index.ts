@@ -14,7 +14,7 @@ export {
 /** Turns thrown errors into client-facing errors: codes, masking, no stack traces in production. */
 export { createFormatError, type FormatError, type FormatErrorOptions } from './format-error.js';
 /** Validation rules that bound the cost of one operation. */
-export { createDepthLimitRule } from './limits.js';
+export { createDepthLimitRule, createRootFieldLimitRule } from './limits.js';
 /** Typed topics over @graphql-yoga/subscription, usable as type-graphql's pubSub. */
 export {
   createTypedPubSub,

@@ -83,3 +83,42 @@ function fragmentDepth(walk: DepthWalk, name: string): number {
   walk.fragmentDepths.set(name, depth);
   return depth;
 }
+
+/**
+ * A validation rule that rejects operations selecting more than `maxFields` top-level fields
+ * (aliases included), so one request cannot fan out into hundreds of recalls or weaves.
+ * Fields inside top-level fragments count too; introspection does not.
+ */
+export function createRootFieldLimitRule(maxFields: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const count = rootFieldCount(context, operation.selectionSet, new Set());
+      if (count > maxFields) {
+        const message = `The operation selects ${count} top-level fields; the limit is ${maxFields}. Split it into several requests.`;
+        context.reportError(
+          new GraphQLError(message, {
+            nodes: operation,
+            originalError: new BadInputError(message, { count, maxFields }),
+            extensions: { code: 'BAD_USER_INPUT' },
+          }),
+        );
+      }
+    },
+  });
+}
+
+function rootFieldCount(context: ValidationContext, selectionSet: SelectionSetNode, seen: Set<string>): number {
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      count += selection.name.value.startsWith('__') ? 0 : 1;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      count += rootFieldCount(context, selection.selectionSet, seen);
+    } else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = context.getFragment(selection.name.value);
+      count += fragment == null ? 0 : rootFieldCount(context, fragment.selectionSet, seen);
+    }
+  }
+  return count;
+}

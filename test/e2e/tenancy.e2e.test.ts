@@ -80,4 +80,12 @@ describe('tenants, ids and cache invalidation over HTTP', () => {
     expect((await weave(note)).data!.weave.tool).toBe('NOTE');
     expect((await weave(note)).data!.weave.cacheHit).toBe(false);
   });
+
+  it('refuses an operation that fans out into more than 20 top-level fields', async () => {
+    const fields = (n: number) => Array.from({ length: n }, (_, i) => `r${i}: recall(query: "vault", k: 1) { score }`).join(' ');
+    expect((await t.gql(`{ ${fields(20)} }`, {}, A)).errors).toBeUndefined();
+    const tooMany = await t.gql(`{ ${fields(21)} }`, {}, A);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors?.[0]?.message).toContain('21 top-level fields');
+  });
 });
