@@ -45,3 +45,26 @@ describe.runIf(modelSuitesEnabled())('weaving with the ONNX sentence-embedding m
     expect(weave.context[0]?.memory.text).toContain('Krebs');
   });
 });
+
+describe.runIf(modelSuitesEnabled())('loading the ONNX model lazily', () => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestServer({ HOLOLOOM_EMBEDDER: 'onnx', HOLOLOOM_MODEL_DIR: MODEL_DIR });
+  });
+
+  afterAll(async () => {
+    await t.close({ removeData: true });
+  });
+
+  it('starts without the model and pays its load once, in the first weave', async () => {
+    const retrieveMs = async (query: string): Promise<number> => {
+      const result = await t.gql<{ weave: Weave }>(WEAVE, { input: { query, useCache: false } });
+      return result.data!.weave.trace.find((step) => step.name === 'retrieve')!.durationMs;
+    };
+    const first = await retrieveMs('Which cycle happens in the mitochondria?');
+    const second = await retrieveMs('Where do plants make sugar?');
+    expect(first).toBeGreaterThan(50);
+    expect(second).toBeLessThan(first / 3);
+  });
+});
