@@ -1,12 +1,18 @@
 import DataLoader from 'dataloader';
 
-import type { MemoryRecord } from '../src/memory/index.js';
+import type { GraphNeighborhood, MemoryRecord } from '../src/memory/index.js';
 
 import type { Services } from './services.js';
 
+/** A neighbourhood request as a loader key: depth, then the entity name. */
+type NeighborhoodKey = `${number}:${string}`;
+
 /** Per-request loaders: fresh for every operation, so nothing leaks between requests. */
 export interface Loaders {
+  /** All `memoryRecord` lookups of one operation become one store read. */
   readonly memoryById: DataLoader<string, MemoryRecord | undefined>;
+  /** Repeated `neighborhood` fields of one operation (aliases) are read once per entity and depth. */
+  readonly neighborhood: DataLoader<NeighborhoodKey, GraphNeighborhood>;
 }
 
 /** The context every resolver receives. */
@@ -16,10 +22,21 @@ export interface HoloContext {
   readonly loaders: Loaders;
 }
 
+export const neighborhoodKey = (entity: string, depth: number): NeighborhoodKey => `${depth}:${entity}`;
+
+function createNeighborhoodLoader(services: Services, tenant: string): DataLoader<NeighborhoodKey, GraphNeighborhood> {
+  return new DataLoader<NeighborhoodKey, GraphNeighborhood>((keys) =>
+    Promise.all(
+      keys.map((key) => {
+        const split = key.indexOf(':');
+        return services.store.neighborhood(tenant, key.slice(split + 1), Number(key.slice(0, split)));
+      }),
+    ),
+  );
+}
+
 /** Builds one request's context; HTTP and WebSocket operations share it. */
 export function createHoloContext(services: Services, tenant: string): HoloContext {
-  const memoryById = new DataLoader<string, MemoryRecord | undefined>((ids) =>
-    services.store.getMany(tenant, ids),
-  );
-  return { tenant, services, loaders: { memoryById } };
+  const memoryById = new DataLoader<string, MemoryRecord | undefined>((ids) => services.store.getMany(tenant, ids));
+  return { tenant, services, loaders: { memoryById, neighborhood: createNeighborhoodLoader(services, tenant) } };
 }

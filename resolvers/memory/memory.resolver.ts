@@ -8,7 +8,7 @@ import type {
 } from '../../src/memory/index.js';
 import { BadInputError, NotFoundError } from '../../src/shared/index.js';
 import { PATTERN_CARDS } from '../../src/shuttle/index.js';
-import type { HoloContext } from '../context.js';
+import { neighborhoodKey, type HoloContext } from '../context.js';
 import { cleanTags, LIMITS, optionalId, requireIntIn, requireText } from '../limits.js';
 
 import { MemoryRecord, RecallHit } from './memory.type.js';
@@ -83,6 +83,6 @@ export class MemoryResolver {
     @Ctx() ctx: HoloContext,
   ): Promise<NeighborhoodRecord> {
     const name = requireText(entity, 'entity', LIMITS.entityChars);
-    return ctx.services.store.neighborhood(ctx.tenant, name, requireIntIn(depth ?? 1, 'depth', 1, LIMITS.maxDepth));
+    return ctx.loaders.neighborhood.load(neighborhoodKey(name, requireIntIn(depth ?? 1, 'depth', 1, LIMITS.maxDepth)));
   }
 }

@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 
 import type { GraphQLSchema } from 'graphql';
 
@@ -14,17 +14,19 @@ import {
   type Embedder,
 } from '../embedding/index.js';
 import { createContextFactory, createTypedPubSub, type ContextFactory } from '../graphql/index.js';
+import { buildGraphApiSchema, graphApiContext } from '../graphapi/index.js';
+import type { GraphDb } from '../graphdb/index.js';
 import { createFeedbackService } from '../learning/index.js';
-import { createEmbeddedMemoryStore, FUSION_PROFILES, type MemoryStore } from '../memory/index.js';
+import type { MemoryStore } from '../memory/index.js';
 import type { Logger } from '../observability/index.js';
 import { createSqliteBanditStore, createThompsonPolicy, motifPrior } from '../policy/index.js';
 import type { Readiness } from '../server/index.js';
 import { mathRandomRng, systemClock, type Clock, type Rng, type ToolName } from '../shared/index.js';
 import { createQueryCache, createShuttle, withChangeNotifications, type Shuttle } from '../shuttle/index.js';
-import { createSqliteSpacetimeStore, type SpacetimeStore } from '../spacetime/index.js';
-import { openSqlite, type SqliteDatabase } from '../storage/index.js';
+import type { SpacetimeStore } from '../spacetime/index.js';
 import { createToolbox, type Tool } from '../tools/index.js';
 
+import { openBackends, type Backends } from './backends.js';
 import { createExperienceLog } from './experience-log.js';
 import { buildApiSchema } from './schema-file.js';
 import { createTenantRateLimit } from './rate-limit.js';
@@ -35,6 +37,8 @@ export interface App {
   readonly schema: GraphQLSchema;
   readonly createContext: ContextFactory<HoloContext>;
   readonly services: Services;
+  /** The Neo4j connection when HOLOLOOM_BACKEND=neo4j (for the bench's clean-up and query counts), else null. */
+  readonly graphDb: GraphDb | null;
   readiness(): Promise<Readiness>;
   /** Loads lazily built parts (the CALC evaluator) so the first weave does not wait for them. */
   warmUp(): Promise<void>;
@@ -55,8 +59,8 @@ const VERSION = '0.1.0';
 /** The parts createApp assembles, before they are exposed as services. */
 interface Parts {
   readonly embedder: CachedEmbedder;
+  readonly backends: Backends;
   readonly store: MemoryStore;
-  readonly stateDb: SqliteDatabase;
   readonly spacetimes: SpacetimeStore;
   readonly shuttle: Shuttle;
   readonly tools: ReadonlyMap<ToolName, Tool>;
@@ -89,19 +93,10 @@ function createEmbedder(config: Config, logger: Logger): CachedEmbedder {
 
 async function assemble(config: Config, { logger, clock = systemClock, rng = mathRandomRng }: CreateAppOptions, pubSub: ReturnType<typeof createTypedPubSub<TopicPayloads>>): Promise<Parts> {
   const embedder = createEmbedder(config, logger);
-  const baseStore = await createEmbeddedMemoryStore({
-    dataDir: config.dataDir,
-    embed: (texts) => embedder.embed(texts),
-    dimensions: embedder.dimensions,
-    embedderName: embedder.name,
-    ...FUSION_PROFILES[embedder.kind],
-    projection: config.projection,
-    logger: logger.child({ module: 'memory' }),
-  });
-  const stateDb = openSqlite(join(config.dataDir, 'state.db'), { synchronous: 'NORMAL' });
+  const backends = await openBackends({ config, embedder, logger });
+  const { stateDb, spacetimes } = backends;
   const cache = createQueryCache();
-  const store = withChangeNotifications(baseStore, (tenant) => cache.invalidateTenant(tenant));
-  const spacetimes = createSqliteSpacetimeStore(stateDb);
+  const store = withChangeNotifications(backends.store, (tenant) => cache.invalidateTenant(tenant));
   const policy = createThompsonPolicy({ probabilities: motifPrior, store: createSqliteBanditStore(stateDb), rng });
   const tools = createToolbox();
   const shuttle = createShuttle({
@@ -111,7 +106,7 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
     progress: (event) => pubSub.publish(TOPICS.weaveProgress, event),
     logger: logger.child({ module: 'shuttle' }),
   });
-  return { embedder, store, stateDb, spacetimes, shuttle, tools, feedback: createFeedbackService({ spacetimes, policy }) };
+  return { embedder, backends, store, spacetimes, shuttle, tools, feedback: createFeedbackService({ spacetimes, policy }) };
 }
 
 async function failingBackends(store: MemoryStore): Promise<string[]> {
@@ -150,13 +145,19 @@ export async function createApp(config: Config, options: CreateAppOptions): Prom
   const parts = await assemble(config, options, pubSub);
   const services = servicesOf(parts, options.clock ?? systemClock);
   const rateLimit = createTenantRateLimit(config.rateLimitPerSecond);
+  const { graphDb } = parts.backends;
+  const graphApi = graphDb === null ? [] : [await buildGraphApiSchema({ graphDb, logger: options.logger.child({ module: 'graphapi' }) })];
+  const database = config.neo4j?.database;
   return {
-    schema: await buildApiSchema(pubSub),
+    schema: await buildApiSchema(pubSub, graphApi),
     services,
+    graphDb: parts.backends.graphDb,
     createContext: createContextFactory(async (request) => {
       const tenant = tenantFrom(request.headers, config.defaultTenant);
       await rateLimit(tenant);
-      return createHoloContext(services, tenant);
+      const holo = createHoloContext(services, tenant);
+      // Not frozen: @neo4j/graphql writes its execution context into it.
+      return graphDb === null ? holo : { ...holo, ...graphApiContext(tenant, database) };
     }),
     async readiness() {
       const failing = await failingBackends(parts.store);
@@ -166,9 +167,7 @@ export async function createApp(config: Config, options: CreateAppOptions): Prom
       await Promise.all([...parts.tools.values()].flatMap((tool) => (tool.prepare === undefined ? [] : [tool.prepare()])));
     },
     async dispose() {
-      await parts.spacetimes.close();
-      parts.stateDb.close();
-      await parts.store.close();
+      await parts.backends.close();
       await parts.embedder.close?.();
     },
   };

@@ -3,6 +3,7 @@ export { syntheticCorpus, syntheticQueries } from './corpus.js';
 export { runEmbedderBench, type EmbedderBenchResult } from './embedder-bench.js';
 export { formatEmbedderReport, formatReport } from './report.js';
 export { runStartupBench } from './startup-bench.js';
+export { dropTenant, neo4jEnvironment } from './neo4j-target.js';
 export { percentile, summarize, type LatencyStats } from './stats.js';
 export { runWeaveBench, type WeaveBenchOptions, type WeaveBenchResult } from './weave-bench.js';
 export {

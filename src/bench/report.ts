@@ -11,7 +11,7 @@ function row(name: string, stats: LatencyStats, extra = ''): string {
 /** A plain-text table of a benchmark run. */
 export function formatReport(result: WeaveBenchResult, startup: LatencyStats | null): string {
   const lines = [
-    `HoloLoom benchmark — embedder ${result.embedder}, ${result.memories} memories, RSS ${result.rssMb.toFixed(0)} MB`,
+    `HoloLoom benchmark — ${result.backend} backend, embedder ${result.embedder}, ${result.memories} memories, RSS ${result.rssMb.toFixed(0)} MB`,
     `ingest: ${result.ingest.perSecond.toFixed(0)} memories/s (${result.ingest.seconds.toFixed(2)} s)`,
     '',
     `${'operation'.padEnd(22)}${'n'.padStart(7)}${'mean'.padStart(9)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}  (ms)`,

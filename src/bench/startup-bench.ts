@@ -7,10 +7,10 @@ import { createInterface } from 'node:readline';
 import { summarize, type LatencyStats } from './stats.js';
 
 /** Spawns the built server and resolves with ms from spawn until /readyz answers 200. */
-async function timeOneStart(entry: string, dataDir: string): Promise<number> {
+async function timeOneStart(entry: string, dataDir: string, env: Readonly<Record<string, string>>): Promise<number> {
   const start = performance.now();
   const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, HOLOLOOM_PORT: '0', HOLOLOOM_DATA_DIR: dataDir, HOLOLOOM_LOG_LEVEL: 'info' },
+    env: { ...process.env, ...env, HOLOLOOM_PORT: '0', HOLOLOOM_DATA_DIR: dataDir, HOLOLOOM_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
@@ -37,13 +37,13 @@ async function readyUrl(stdout: NodeJS.ReadableStream): Promise<string> {
   throw new Error('The server exited before it was ready.');
 }
 
-/** Server start time (spawn → /readyz 200) over `runs` cold starts on an empty data folder. */
-export async function runStartupBench(entry: string, runs: number): Promise<LatencyStats> {
+/** Server start time (spawn → /readyz 200; `env` picks the backend) over `runs` cold starts on an empty data folder. */
+export async function runStartupBench(entry: string, runs: number, env: Readonly<Record<string, string>> = {}): Promise<LatencyStats> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hololoom-start-'));
   const samples: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      samples.push(await timeOneStart(entry, dataDir));
+      samples.push(await timeOneStart(entry, dataDir, env));
     }
   } finally {
     await rm(dataDir, { recursive: true, force: true });

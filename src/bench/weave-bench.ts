@@ -9,9 +9,11 @@ import { createSeededRng, newId } from '../shared/index.js';
 import type { WeaveMode } from '../shuttle/index.js';
 
 import { syntheticCorpus, syntheticQueries } from './corpus.js';
+import { dropTenant, neo4jEnvironment } from './neo4j-target.js';
 import { summarize, type LatencyStats } from './stats.js';
 
-const TENANT = 'bench';
+/** Each run writes under its own tenant, so a shared Neo4j keeps other data apart and can be cleaned. */
+const TENANT = `bench-${newId('run').slice(-12)}`;
 const BATCH = 1_000;
 
 export interface WeaveBenchOptions {
@@ -20,9 +22,12 @@ export interface WeaveBenchOptions {
   readonly modes: readonly Exclude<WeaveMode, 'AUTO'>[];
   readonly embedder: 'hashing' | 'onnx' | 'auto';
   readonly projection: 'truncate' | 'pca';
+  /** @default 'embedded' */
+  readonly backend?: 'embedded' | 'neo4j';
 }
 
 export interface WeaveBenchResult {
+  readonly backend: string;
   readonly embedder: string;
   readonly memories: number;
   readonly ingest: { readonly seconds: number; readonly perSecond: number };
@@ -79,9 +84,17 @@ async function timeCacheHits(app: App, query: string, n: number): Promise<Latenc
 /** Ingests a synthetic corpus in-process, then times weaves per mode, cache hits and recall. */
 export async function runWeaveBench(options: WeaveBenchOptions): Promise<WeaveBenchResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hololoom-bench-'));
-  const config = loadConfig({ HOLOLOOM_DATA_DIR: dataDir, HOLOLOOM_EMBEDDER: options.embedder, HOLOLOOM_PROJECTION: options.projection });
+  const backend = options.backend ?? 'embedded';
+  const config = loadConfig({
+    HOLOLOOM_DATA_DIR: dataDir,
+    HOLOLOOM_EMBEDDER: options.embedder,
+    HOLOLOOM_PROJECTION: options.projection,
+    HOLOLOOM_BACKEND: backend,
+    ...(backend === 'neo4j' ? neo4jEnvironment() : {}),
+  });
   const app = await createApp(config, { logger: createSilentLogger() });
   try {
+    await app.services.store.ping();
     const ingested = await ingest(app, options.memories);
     const queries = syntheticQueries(options.queries, createSeededRng(7));
     await timeWeaves(app, syntheticQueries(30, createSeededRng(1)), 'AUTO', false);
@@ -91,6 +104,7 @@ export async function runWeaveBench(options: WeaveBenchOptions): Promise<WeaveBe
     }
     const health = await app.services.health(TENANT);
     return {
+      backend: health.backend,
       embedder: health.embedder,
       memories: health.memoryCount,
       ingest: ingested,
@@ -100,6 +114,9 @@ export async function runWeaveBench(options: WeaveBenchOptions): Promise<WeaveBe
       rssMb: process.memoryUsage().rss / 1_048_576,
     };
   } finally {
+    if (app.graphDb !== null) {
+      await dropTenant(app.graphDb, TENANT);
+    }
     await app.dispose();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { formatEmbedderReport, formatReport, runEmbedderBench, runStartupBench, runWeaveBench, type EmbedderBenchResult } from '../bench/index.js';
+import {
+  formatEmbedderReport,
+  formatReport,
+  neo4jEnvironment,
+  runEmbedderBench,
+  runStartupBench,
+  runWeaveBench,
+  type EmbedderBenchResult,
+} from '../bench/index.js';
 import { loadConfig } from '../config/index.js';
 import { modelPresent } from '../embedding/index.js';
 
@@ -15,6 +23,7 @@ interface BenchFlags {
   readonly modes: 'all' | 'bare' | 'fast' | 'fused';
   readonly embedder: 'auto' | 'onnx' | 'hashing';
   readonly projection: 'truncate' | 'pca';
+  readonly backend: 'embedded' | 'neo4j';
   readonly starts: string;
   readonly json?: string;
 }
@@ -57,10 +66,11 @@ export async function benchCommand(flags: BenchFlags): Promise<void> {
     modes: MODES[flags.modes],
     embedder: flags.embedder,
     projection: flags.projection,
+    backend: flags.backend,
   });
   const starts = Number(flags.starts);
   const entry = fileURLToPath(new URL('../main.js', import.meta.url));
-  const startup = starts > 0 ? await runStartupBench(entry, starts) : null;
+  const startup = starts > 0 ? await runStartupBench(entry, starts, flags.backend === 'neo4j' ? { HOLOLOOM_BACKEND: 'neo4j', ...neo4jEnvironment() } : {}) : null;
   process.stdout.write(`${formatReport(result, startup)}\n`);
   if (flags.json !== undefined) {
     await writeFile(flags.json, `${JSON.stringify({ embedders, ...result, startup }, null, 2)}\n`);

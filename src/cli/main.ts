@@ -29,6 +29,11 @@ program
   .addOption(new Option('--modes <modes>', 'modes to time').choices(['all', 'bare', 'fast', 'fused']).default('all'))
   .addOption(new Option('--embedder <name>', 'embedder').choices(['auto', 'onnx', 'hashing']).default('hashing'))
   .addOption(new Option('--projection <kind>', 'Matryoshka projection of the store').choices(['truncate', 'pca']).default('pca'))
+  .addOption(
+    new Option('--backend <name>', 'memory backend (neo4j: NEO4J_* from the environment or `npm run neo4j:start`)')
+      .choices(['embedded', 'neo4j'])
+      .default('embedded'),
+  )
   .option('--starts <n>', 'server cold starts to time (0 skips)', '5')
   .option('--json <file>', 'also write the results as JSON')
   .action(benchCommand);

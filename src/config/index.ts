@@ -1,2 +1,2 @@
 /** Environment → validated, frozen Config. */
-export { ConfigError, loadConfig, type Config } from './load-config.js';
+export { ConfigError, loadConfig, type Config, type Neo4jSettings } from './load-config.js';

@@ -28,9 +28,14 @@ const ConfigSchema = z.object({
     .regex(/^\d{1,7}$/, 'must be a whole number of operations per second (0 turns the limit off)')
     .transform(Number)
     .default(500),
-  NEO4J_URI: optionalText,
-  NEO4J_USER: optionalText,
+  NEO4J_URI: z
+    .string()
+    .trim()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, 'must be a Bolt address such as bolt://localhost:7687 or neo4j://host:7687')
+    .optional(),
+  NEO4J_USER: z.string().trim().min(1).default('neo4j'),
   NEO4J_PASSWORD: optionalText,
+  NEO4J_DATABASE: optionalText,
   QDRANT_URL: optionalText,
   QDRANT_API_KEY: optionalText,
   NODE_ENV: z.string().default('development'),
@@ -53,8 +58,18 @@ export interface Config {
   /** GraphQL operations per second per tenant; 0 = unlimited. */
   readonly rateLimitPerSecond: number;
   readonly production: boolean;
-  readonly neo4j: { readonly uri?: string; readonly user?: string; readonly password?: string };
+  /** Where the graph lives; set exactly when `backend` is `neo4j`. */
+  readonly neo4j: Neo4jSettings | null;
   readonly qdrant: { readonly url?: string; readonly apiKey?: string };
+}
+
+/** How to reach Neo4j. */
+export interface Neo4jSettings {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  /** Omitted: the server's default database. */
+  readonly database?: string;
 }
 
 /** Thrown when the environment holds a value the server cannot run with. */
@@ -66,6 +81,17 @@ function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
 }
 
+type Env = z.infer<typeof ConfigSchema>;
+
+function neo4jSettings(e: Env): Neo4jSettings {
+  if (e.NEO4J_URI === undefined || e.NEO4J_PASSWORD === undefined) {
+    throw new ConfigError(
+      'HOLOLOOM_BACKEND=neo4j needs NEO4J_URI and NEO4J_PASSWORD (and NEO4J_USER unless it is neo4j); `npm run neo4j:start` prints a local server\'s settings.',
+    );
+  }
+  return { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, ...(e.NEO4J_DATABASE === undefined ? {} : { database: e.NEO4J_DATABASE }) };
+}
+
 /** Reads and validates the environment once; the only reader of process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
@@ -73,9 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${describeIssues(parsed.error)}`);
   }
   const e = parsed.data;
-  if (e.HOLOLOOM_BACKEND !== 'embedded') {
-    // Refuse rather than silently serve the embedded store under a Neo4j label.
-    throw new ConfigError(`HOLOLOOM_BACKEND=${e.HOLOLOOM_BACKEND} is not available in this build; use embedded.`);
+  if (e.HOLOLOOM_BACKEND === 'neo4j+qdrant') {
+    // Refuse rather than silently serve another backend under this label.
+    throw new ConfigError(
+      'HOLOLOOM_BACKEND=neo4j+qdrant is not available in this build; use neo4j (vectors in Neo4j\'s native index) or embedded.',
+    );
   }
   return Object.freeze({
     port: e.HOLOLOOM_PORT,
@@ -90,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultTenant: e.HOLOLOOM_TENANT,
     rateLimitPerSecond: e.HOLOLOOM_RATE_LIMIT,
     production: e.NODE_ENV === 'production',
-    neo4j: { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD },
+    neo4j: e.HOLOLOOM_BACKEND === 'neo4j' ? neo4jSettings(e) : null,
     qdrant: { url: e.QDRANT_URL, apiKey: e.QDRANT_API_KEY },
   });
 }

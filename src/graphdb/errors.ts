@@ -2,8 +2,11 @@ import { isRetryableError, Neo4jError } from 'neo4j-driver';
 
 import { AppError } from '../shared/index.js';
 
-/** Driver codes that mean "the server is not there" rather than "the query is wrong". */
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+/**
+ * Driver codes that mean "the server is not there" rather than "the query is wrong". A
+ * ProtocolError is what a request gets when the server goes away in the middle of its reply.
+ */
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'ProtocolError']);
 
 function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) {

@@ -20,7 +20,8 @@ export function toInteger(value: number): Integer {
 /** A Neo4j DATETIME (or epoch ms) as a JS Date. */
 export function toDate(value: unknown): Date {
   if (isDateTime(value)) {
-    return new Date((value as DateTime<Integer | number>).toString());
+    // Not via toString(): a zoned value prints as `…+01:00[Europe/Paris]`, which Date cannot parse.
+    return (value as DateTime<Integer | number>).toStandardDate();
   }
   if (typeof value === 'number' || isInt(value)) {
     return new Date(toNumber(value));

@@ -3,7 +3,9 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 
+import { DateTimeScalar } from './date-time-scalar.js';
 import { type SchemaPubSub } from './pubsub.js';
+import { findSchemaCollisions } from './schema-collisions.js';
 
 export interface BuildGraphqlSchemaOptions {
   /** type-graphql resolver classes. */
@@ -12,7 +14,10 @@ export interface BuildGraphqlSchemaOptions {
   readonly pubSub: SchemaPubSub;
   /** Resolves resolver class instances (dependency injection). @default type-graphql's own `new` */
   readonly container?: BuildSchemaOptions['container'];
-  /** Schemas merged into the result, e.g. the @neo4j/graphql one; same-named types are unioned. */
+  /**
+   * Schemas merged into the result, e.g. the @neo4j/graphql one. They may share only the root
+   * types (not root fields) and DateTime; any other shared name is an error.
+   */
   readonly extraSchemas?: readonly GraphQLSchema[];
 }
 
@@ -29,13 +34,20 @@ export async function buildGraphqlSchema({
     // Input checks live in the services; class-validator is not installed.
     validate: false,
     // The API calls its timestamp scalar DateTime (type-graphql's default would be DateTimeISO).
+    // Resolver classes name graphql-scalars' DateTime too; the merge below replaces it.
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     ...(container === undefined ? {} : { container }),
   });
-  if (extraSchemas.length === 0) {
-    return schema;
+  const schemas = [schema, ...extraSchemas];
+  const collisions = findSchemaCollisions(schemas);
+  if (collisions.length > 0) {
+    throw new Error(`The merged schemas both declare ${collisions.join(', ')}; rename one side.`);
   }
-  return mergeSchemas({ schemas: [schema, ...extraSchemas] });
+  if (!schemas.some((each) => each.getType('DateTime') !== undefined)) {
+    return extraSchemas.length === 0 ? schema : mergeSchemas({ schemas });
+  }
+  // Also without extra schemas, so the served SDL prints the same DateTime either way.
+  return mergeSchemas({ schemas, resolvers: { DateTime: DateTimeScalar } });
 }
 
 /** Prints the schema as SDL in a stable order, for schema/schema.graphql and its drift check. */

@@ -4,6 +4,10 @@ export {
   printSchemaSdl,
   type BuildGraphqlSchemaOptions,
 } from './build-schema.js';
+/** The one DateTime scalar of the merged schema (JS Dates, ISO strings and Neo4j values out). */
+export { DateTimeScalar } from './date-time-scalar.js';
+/** Names two schemas would both declare, which mergeSchemas would silently union. */
+export { findSchemaCollisions } from './schema-collisions.js';
 /** One context builder shared by HTTP and WebSocket. */
 export {
   createContextFactory,

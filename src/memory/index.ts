@@ -29,3 +29,8 @@ export {
   type EmbeddedMemoryStoreOptions,
 } from './backends/embedded/embedded-memory-store.js';
 export type { EmbeddedMemoryStore } from './backends/embedded/store-facade.js';
+/** The Neo4j backend (docs/graph-model.md) over a shared GraphDb connection. */
+export {
+  createNeo4jMemoryStore,
+  type Neo4jMemoryStoreOptions,
+} from './backends/neo4j/neo4j-memory-store.js';

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
-import { serve } from '../../src/app/index.js';
+import { serve, type App } from '../../src/app/index.js';
 import { loadConfig } from '../../src/config/index.js';
-import { createSilentLogger } from '../../src/observability/index.js';
+import { createSilentLogger, type Logger } from '../../src/observability/index.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { createSeededRng } from '../../src/shared/index.js';
 
@@ -20,6 +20,8 @@ export interface GqlResponse<T> {
 /** A real server on a free port over a real data folder. */
 export interface TestServer {
   readonly server: RunningServer;
+  /** The wired application behind the server (services, and the Neo4j connection when there is one). */
+  readonly app: App;
   readonly dataDir: string;
   gql<T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
   wsClient(): Client;
@@ -29,10 +31,10 @@ export interface TestServer {
   close(options?: { removeData?: boolean }): Promise<void>;
 }
 
-async function boot(dataDir: string, env: Record<string, string>): Promise<TestServer> {
+async function boot(dataDir: string, env: Record<string, string>, logger: Logger): Promise<TestServer> {
   const config = loadConfig({ HOLOLOOM_DATA_DIR: dataDir, HOLOLOOM_PORT: '0', HOLOLOOM_EMBEDDER: 'hashing', ...env });
   // A seeded sampler makes the policy's choices reproducible from run to run.
-  const serving = await serve(config, { logger: createSilentLogger(), rng: createSeededRng(20_26) });
+  const serving = await serve(config, { logger, rng: createSeededRng(20_26) });
   const { server } = serving;
   const clients: Client[] = [];
   const close = async ({ removeData = false } = {}): Promise<void> => {
@@ -46,6 +48,7 @@ async function boot(dataDir: string, env: Record<string, string>): Promise<TestS
   };
   return {
     server,
+    app: serving.app,
     dataDir,
     async gql<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
       const response = await fetch(server.url, {
@@ -62,14 +65,14 @@ async function boot(dataDir: string, env: Record<string, string>): Promise<TestS
     },
     async restart() {
       await close();
-      return boot(dataDir, env);
+      return boot(dataDir, env, logger);
     },
     close,
   };
 }
 
 /** Starts a server over a fresh temporary data folder. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, logger: Logger = createSilentLogger()): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hololoom-e2e-'));
-  return boot(dataDir, env);
+  return boot(dataDir, env, logger);
 }

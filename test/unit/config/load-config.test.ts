@@ -12,7 +12,7 @@ describe('loadConfig', () => {
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ HOLOLOOM_PORT: 'eighty' })).toThrow(/HOLOLOOM_PORT/);
     expect(() => loadConfig({ HOLOLOOM_BACKEND: 'mongo' })).toThrow(ConfigError);
-    expect(() => loadConfig({ HOLOLOOM_BACKEND: 'neo4j', NEO4J_URI: 'bolt://localhost:7687' })).toThrow(/not available/);
+    expect(() => loadConfig({ HOLOLOOM_BACKEND: 'neo4j+qdrant' })).toThrow(/not available/);
     expect(() => loadConfig({ HOLOLOOM_PORT: '' })).toThrow(/HOLOLOOM_PORT/);
     expect(() => loadConfig({ HOLOLOOM_PORT: '70000' })).toThrow(/HOLOLOOM_PORT/);
     expect(() => loadConfig({ HOLOLOOM_TENANT: 'has space' })).toThrow(/HOLOLOOM_TENANT/);
@@ -28,5 +28,18 @@ describe('loadConfig: embedding settings', () => {
       projection: 'truncate',
     });
     expect(() => loadConfig({ HOLOLOOM_MODEL_FILE: '../elsewhere/model.onnx' })).toThrow(/HOLOLOOM_MODEL_FILE/);
+  });
+});
+
+describe('loadConfig: Neo4j settings', () => {
+  it('reads the connection when the backend is neo4j, with neo4j as the default user', () => {
+    const config = loadConfig({ HOLOLOOM_BACKEND: 'neo4j', NEO4J_URI: 'bolt://db.internal:7687', NEO4J_PASSWORD: 'secret' });
+    expect(config.neo4j).toEqual({ uri: 'bolt://db.internal:7687', user: 'neo4j', password: 'secret' });
+    expect(loadConfig({ NEO4J_URI: 'bolt://db.internal:7687' }).neo4j).toBeNull();
+  });
+
+  it('says what is missing or malformed', () => {
+    expect(() => loadConfig({ HOLOLOOM_BACKEND: 'neo4j' })).toThrow(/needs NEO4J_URI and NEO4J_PASSWORD/);
+    expect(() => loadConfig({ HOLOLOOM_BACKEND: 'neo4j', NEO4J_URI: 'http://x:7474', NEO4J_PASSWORD: 'p' })).toThrow(/NEO4J_URI/);
   });
 });

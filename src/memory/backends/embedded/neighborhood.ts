@@ -13,7 +13,7 @@ export const MAX_NEIGHBOR_MEMORIES = 50;
  * the cost around hub entities; `sharedMemories` then counts within this sample.
  */
 export const RING_SAMPLE = 500;
-const MIN_SAMPLE_PER_ENTITY = 20;
+export const MIN_SAMPLE_PER_ENTITY = 20;
 const MIN_DEPTH = 1;
 const MAX_DEPTH = 3;
 
