@@ -31,7 +31,7 @@ export interface GraphDb {
   readonly uri: string;
   /** The driver itself, for @neo4j/graphql (which runs its own Cypher). */
   readonly driver: Driver;
-  /** Runs one auto-committed read and maps each record. */
+  /** Runs one auto-committed read (no retry) and maps each record. */
   read<T>(cypher: string, params: Params, map: (record: Neo4jRecord) => T): Promise<T[]>;
   /** Runs `work` in one read transaction (several queries, one snapshot). */
   readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
@@ -58,6 +58,26 @@ function createDriver(options: GraphDbOptions): Driver {
     // Only warnings: the server's informational notifications would flood the log.
     notificationFilter: { minimumSeverityLevel: 'WARNING' },
   });
+}
+
+/**
+ * An auto-commit run: half the round-trip cost of a transaction function (BEGIN/COMMIT), and a
+ * single read has nothing to retry as a unit.
+ */
+async function autoCommitRead<T>(
+  driver: Driver,
+  sessionConfig: { database?: string },
+  cypher: string,
+  params: Params,
+  map: (record: Neo4jRecord) => T,
+): Promise<T[]> {
+  const session = driver.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.run(cypher, params);
+    return result.records.map(map);
+  } finally {
+    await session.close();
+  }
 }
 
 /** One shared promise per name; a rejected one is dropped so the next caller retries. */
@@ -112,11 +132,7 @@ export function createGraphDb(options: GraphDbOptions): GraphDb {
   const db: GraphDb = {
     uri: options.uri,
     driver,
-    read: (cypher, params, map) =>
-      guard(async () => {
-        const result = await driver.executeQuery(cypher, params, { ...sessionConfig, routing: neo4j.routing.READ });
-        return result.records.map(map);
-      }),
+    read: (cypher, params, map) => guard(() => autoCommitRead(driver, sessionConfig, cypher, params, map)),
     readTransaction: (work) => guard(() => inSession('READ', work)),
     writeTransaction: (work) => guard(() => inSession('WRITE', work)),
     ensureSchema: (name, statements) => ensureOnce(schemas, name, () => runSchema(name, statements)),

@@ -1,10 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 
 import Database from 'better-sqlite3';
-import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createHashingEmbedder } from '../../src/embedding/index.js';
@@ -14,6 +12,8 @@ import {
   type EmbedFn,
   type MemoryStore,
 } from '../../src/memory/index.js';
+
+import { capturingLogger } from '../support/capturing-logger.js';
 
 import { describeMemoryStoreContract, type MemoryStoreHarness } from './memory-store.contract.js';
 
@@ -48,34 +48,6 @@ describeMemoryStoreContract('embedded (SQLite + FTS5 + usearch)', () => openHarn
 /** One memory per line, each naming a unique code word so an exact match is unambiguous. */
 const numbered = (count: number): { text: string }[] =>
   Array.from({ length: count }, (_, i) => ({ text: `Log entry ${i}: sensor cluster ${i * 7919} reported code word w${i}q.` }));
-
-/** A logger whose lines can be inspected, and awaited: `waitFor(text, n)` resolves at the n-th match. */
-function capturingLogger() {
-  const lines: string[] = [];
-  const waiters: (() => void)[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      waiters.splice(0).forEach((check) => {
-        check();
-      });
-      done();
-    },
-  });
-  const count = (text: string): number => lines.filter((line) => line.includes(text)).length;
-  const waitFor = (text: string, times = 1): Promise<void> =>
-    new Promise((resolve) => {
-      const check = (): void => {
-        if (count(text) >= times) {
-          resolve();
-        } else {
-          waiters.push(check);
-        }
-      };
-      check();
-    });
-  return { logger: pino({ level: 'debug' }, sink), lines, waitFor };
-}
 
 describe('embedded memory store', () => {
   const harnesses: MemoryStoreHarness[] = [];

@@ -1,8 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 
 import type { Record as Neo4jRecord } from 'neo4j-driver';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createHashingEmbedder } from '../../src/embedding/index.js';
@@ -10,6 +8,7 @@ import { createGraphDb, type GraphDb } from '../../src/graphdb/index.js';
 import { createNeo4jMemoryStore, type EmbedFn, type MemoryStore, type Neo4jMemoryStoreOptions } from '../../src/memory/index.js';
 import { checkMemoryIndexes } from '../../src/memory/backends/neo4j/schema.js';
 import { describeMemoryStoreContract, FACTS, type MemoryStoreHarness } from '../contract/memory-store.contract.js';
+import { capturingLogger } from '../support/capturing-logger.js';
 
 const connection = inject('neo4j');
 const DIMENSIONS = 384;
@@ -45,18 +44,6 @@ function openHarness(): Promise<MemoryStoreHarness> {
   });
 }
 
-/** Debug lines of a store's logger. */
-function capturingLogger() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  return { logger: pino({ level: 'debug' }, sink), lines };
-}
-
 const numbered = (count: number, tag: string): { text: string }[] =>
   Array.from({ length: count }, (_, i) => ({ text: `${tag} entry ${i}: sensor cluster ${i * 7919} reported code word w${i}q.` }));
 
@@ -79,13 +66,11 @@ describe.runIf(connection !== null)('Neo4j memory store', () => {
     });
 
     afterAll(async () => {
-      await db.writeTransaction((tx) =>
-        tx.run(
-          `MATCH (n) WHERE (n:Memory OR n:Entity) AND n.tenant IN $tenants DETACH DELETE n
-           WITH count(*) AS done MATCH (t:Tenant) WHERE t.id IN $tenants DELETE t`,
-          { tenants },
-        ),
-      );
+      await db.writeTransaction(async (tx) => {
+        await tx.run('MATCH (m:Memory) WHERE m.tenant IN $tenants DETACH DELETE m', { tenants });
+        await tx.run('MATCH (e:Entity) WHERE e.tenant IN $tenants DETACH DELETE e', { tenants });
+        await tx.run('MATCH (t:Tenant) WHERE t.id IN $tenants DELETE t', { tenants });
+      });
       await store.close();
       await db.close();
     });

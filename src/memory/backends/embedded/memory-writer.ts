@@ -1,18 +1,10 @@
-import type { Vector } from '../../../shared/index.js';
 import type { SqliteDatabase } from '../../../storage/index.js';
-import type { MemoryRecord } from '../../types.js';
+import type { PreparedMemory } from '../../prepare-memories.js';
 
 import type { EntityGraph } from './entity-graph.js';
 import { vectorToBlob } from './memory-row.js';
 import type { MemoryTable } from './memory-table.js';
 import type { TimeChain } from './time-chain.js';
-
-/** A memory ready to write: its record plus its embedding (and projection, under PCA). */
-export interface PreparedMemory {
-  readonly record: MemoryRecord;
-  readonly vector: Vector;
-  readonly projected?: Vector | null;
-}
 
 export interface MemoryWriterDeps {
   readonly db: SqliteDatabase;

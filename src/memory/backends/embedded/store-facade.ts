@@ -8,7 +8,7 @@ import type { MemoryWriter } from './memory-writer.js';
 import type { ProjectionFitter } from './projection-fit.js';
 import { projectionToStore } from './projector.js';
 import { findNeighborhood } from './neighborhood.js';
-import { prepareMemories, validateTexts } from './prepare-memories.js';
+import { prepareMemories, validateTexts } from '../../prepare-memories.js';
 import { runRecall, type RecallDeps } from './recall.js';
 
 /** Everything the embedded store's methods work with, already open and prepared. */

@@ -1,5 +1,5 @@
 import { toInteger, toNumber, type GraphDb } from '../../../graphdb/index.js';
-import { queryWords } from '../embedded/keyword-search.js';
+import { queryWords } from '../../query-words.js';
 
 import { TEXT_INDEX, tenantKeyOf, windowFilter, type TimeWindow } from './memory-node.js';
 

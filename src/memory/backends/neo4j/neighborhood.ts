@@ -7,7 +7,7 @@ import {
   MAX_NEIGHBOR_MEMORIES,
   MIN_SAMPLE_PER_ENTITY,
   RING_SAMPLE,
-} from '../embedded/neighborhood.js';
+} from '../../neighborhood-limits.js';
 
 import { recordsById } from './read-memories.js';
 

@@ -3,7 +3,7 @@ import type { Logger } from '../../../observability/index.js';
 import { AppError, systemClock, type Clock, type Vector } from '../../../shared/index.js';
 import { RRF_K } from '../../fusion.js';
 import type { EmbedFn, MemoryRecord, MemoryStore, NewMemory, RecallHit, RecallQuery, SourceWeights } from '../../types.js';
-import { prepareMemories, validateTexts } from '../embedded/prepare-memories.js';
+import { prepareMemories, validateTexts } from '../../prepare-memories.js';
 
 import { forgetMemory } from './forget-memory.js';
 import { findNeighborhood } from './neighborhood.js';

@@ -3,7 +3,7 @@ import type { Integer, ManagedTransaction } from 'neo4j-driver';
 import { fromDate, toInteger, type GraphDb } from '../../../graphdb/index.js';
 import { normalizeEntityName } from '../../entities.js';
 import type { MemoryRecord } from '../../types.js';
-import type { PreparedMemory } from '../embedded/memory-writer.js';
+import type { PreparedMemory } from '../../prepare-memories.js';
 
 import { mentionNames, tenantKeyOf } from './memory-node.js';
 

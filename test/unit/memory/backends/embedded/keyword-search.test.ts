@@ -4,12 +4,12 @@ import {
   chooseKeywordWords,
   createKeywordSearch,
   POSTINGS_BUDGET,
-  queryWords,
   toFtsMatchQuery,
 } from '../../../../../src/memory/backends/embedded/keyword-search.js';
 import type { SeqFilter } from '../../../../../src/memory/backends/embedded/memory-directory.js';
 import { createMemoryTable } from '../../../../../src/memory/backends/embedded/memory-table.js';
 import { MEMORY_MIGRATIONS } from '../../../../../src/memory/backends/embedded/schema.js';
+import { queryWords } from '../../../../../src/memory/query-words.js';
 import { createTermFrequencies, indexTerms } from '../../../../../src/memory/backends/embedded/term-frequencies.js';
 import { migrate, openSqlite, type SqliteDatabase } from '../../../../../src/storage/index.js';
 

@@ -1,8 +1,14 @@
-import { AppError, BadInputError, newId, type Vector } from '../../../shared/index.js';
-import { extractEntities } from '../../entities.js';
-import type { NewMemory } from '../../types.js';
+import { AppError, BadInputError, newId, type Vector } from '../shared/index.js';
 
-import type { PreparedMemory } from './memory-writer.js';
+import { extractEntities } from './entities.js';
+import type { MemoryRecord, NewMemory } from './types.js';
+
+/** A memory ready to write: its record and full-size embedding (and, embedded store, its stored projection). */
+export interface PreparedMemory {
+  readonly record: MemoryRecord;
+  readonly vector: Vector;
+  readonly projected?: Vector | null;
+}
 
 /** Rejects memories without text; every other limit is the GraphQL edge's job. */
 export function validateTexts(memories: readonly NewMemory[]): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { clampDepth } from '../../../../../src/memory/backends/embedded/neighborhood.js';
+import { clampDepth } from '../../../src/memory/neighborhood-limits.js';
 
 describe('clampDepth', () => {
   it.each([
