@@ -8,12 +8,23 @@ import { AppError } from '../shared/index.js';
  */
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'ProtocolError']);
 
+/**
+ * What the driver's pool says when a server accepts the connection but never answers the Bolt
+ * handshake (frozen, overloaded, or not Neo4j at all). That error carries no code ('N/A'), so
+ * its message is the only way to tell it from a query's own failure.
+ */
+const ACQUISITION_TIMEOUT = 'Connection acquisition timed out';
+
 function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) {
     return false;
   }
   // A retryable error that is not a transaction conflict: connection lost, leader gone, restart.
-  return UNAVAILABLE_CODES.has(error.code) || (isRetryableError(error) && !error.code.includes('Transaction'));
+  return (
+    UNAVAILABLE_CODES.has(error.code) ||
+    error.message.startsWith(ACQUISITION_TIMEOUT) ||
+    (isRetryableError(error) && !error.code.includes('Transaction'))
+  );
 }
 
 /**

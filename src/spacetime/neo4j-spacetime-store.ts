@@ -1,4 +1,4 @@
-import type { Record as Neo4jRecord } from 'neo4j-driver';
+import { Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
 
 import { fromDate, toInteger, toNumber, type GraphDb } from '../graphdb/index.js';
 import { AppError } from '../shared/index.js';
@@ -15,7 +15,8 @@ const SCHEMA = [
 /**
  * The Weave and its USED links in one statement. The increment reads `accessCount` inside the SET,
  * so Neo4j takes the memory's write lock before reading it and concurrent weaves lose no counts.
- * A memory that was forgotten meanwhile matches nothing and is simply not linked.
+ * A memory forgotten before the save matches nothing and is simply not linked; one forgotten while
+ * the save waits for its lock fails the statement (see saveWeave).
  */
 const SAVE = `
 CREATE (w:Weave $weave)
@@ -69,6 +70,31 @@ function toSpacetime(record: Neo4jRecord): Spacetime {
   return fromWeaveBody(String(record.get('body')), reward === null ? null : toNumber(reward));
 }
 
+/** What Neo4j answers when a node the statement matched was deleted before it could lock it. */
+const MATCHED_NODE_DELETED = 'Neo.ClientError.Statement.EntityNotFound';
+/** Runs of one save: each retry follows a forget that committed while the save waited. */
+const SAVE_ATTEMPTS = 3;
+
+/**
+ * Saves in one transaction. A used memory forgotten while this save waited for its lock makes
+ * Neo4j fail the whole statement (the driver does not retry a client error); run again, the save
+ * no longer matches that memory, so the weave is kept instead of lost.
+ */
+async function saveWeave(db: GraphDb, spacetime: Spacetime): Promise<void> {
+  const used = usedMemories(spacetime).map((use) => ({ ...use, rank: toInteger(use.rank) }));
+  const params = { weave: weaveProperties(spacetime), tenant: spacetime.tenant, used };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.writeTransaction((tx) => tx.run(SAVE, params));
+      return;
+    } catch (error) {
+      if (!(error instanceof Neo4jError && error.code === MATCHED_NODE_DELETED) || attempt >= SAVE_ATTEMPTS) {
+        throw error;
+      }
+    }
+  }
+}
+
 /** A page bound Cypher accepts: a whole, non-negative INTEGER. */
 function pageBound(value: number): ReturnType<typeof toInteger> {
   return toInteger(Math.max(0, value));
@@ -89,10 +115,7 @@ export function createNeo4jSpacetimeStore({ db }: Neo4jSpacetimeStoreOptions): S
   return {
     async save(spacetime) {
       await ready();
-      await db.writeTransaction(async (tx) => {
-        const used = usedMemories(spacetime).map((use) => ({ ...use, rank: toInteger(use.rank) }));
-        await tx.run(SAVE, { weave: weaveProperties(spacetime), tenant: spacetime.tenant, used });
-      });
+      await saveWeave(db, spacetime);
     },
     async get(tenant, id) {
       await ready();

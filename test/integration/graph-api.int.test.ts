@@ -144,6 +144,40 @@ describe.runIf(connection !== null)('the generated graph API over Neo4j', () => 
     expect(asA['memoriesConnection']).toEqual({ totalCount: 5, aggregate: { count: { nodes: 5 } } });
   });
 
+  it('follows no stray edge into the other tenant: chains, mention and use connections, their aggregates', async () => {
+    const { a, b, m, mb, w1 } = seed;
+    // Chain edges HoloLoom never writes, across tenants, on top of the seed's stray MENTIONS and USED.
+    await db.writeTransaction((tx) =>
+      tx.run('MATCH (x:Memory { tenant: $a, id: $last }), (y:Memory { tenant: $b, id: $mb }), (z:Memory { tenant: $a, id: $first }) CREATE (x)-[:NEXT_IN_TIME]->(y)-[:NEXT_IN_TIME]->(z)', { a, b, mb, last: m[4], first: m[0] }),
+    );
+    const chainOf = `query Chain($id: ID!) { memories(where: { id: { eq: $id } }) {
+      next { id } previous { id } nextConnection { totalCount aggregate { count { nodes } node { text { longest } } } }
+      previousConnection { totalCount } mentionsConnection { totalCount aggregate { count { nodes } node { name { longest } } } } } }`;
+    expect((await data(chainOf, a, { id: m[4] }))['memories']).toEqual([
+      { next: [], previous: [{ id: m[3] }], nextConnection: { totalCount: 0, aggregate: { count: { nodes: 0 }, node: { text: { longest: null } } } }, previousConnection: { totalCount: 1 }, mentionsConnection: { totalCount: 1, aggregate: { count: { nodes: 1 }, node: { name: { longest: 'Paris' } } } } },
+    ]);
+    expect((await data(chainOf, b, { id: mb }))['memories']).toEqual([
+      { next: [], previous: [], nextConnection: { totalCount: 0, aggregate: { count: { nodes: 0 }, node: { text: { longest: null } } } }, previousConnection: { totalCount: 0 }, mentionsConnection: { totalCount: 1, aggregate: { count: { nodes: 1 }, node: { name: { longest: 'Paris' } } } } },
+    ]);
+    const asB = await data(
+      `{ entities { mentionedInConnection { totalCount aggregate { count { nodes } node { text { longest } } } } }
+         weaves { usedConnection(where: { edge: { score: { lt: 0.2 } } }) { totalCount edges { properties { score } node { id } } } } }`,
+      b,
+    );
+    expect(asB).toEqual({
+      entities: [{ mentionedInConnection: { totalCount: 1, aggregate: { count: { nodes: 1 }, node: { text: { longest: 'Paris in spring.' } } } } }],
+      weaves: [{ usedConnection: { totalCount: 0, edges: [] } }],
+    });
+    const updated = await data(
+      `mutation Touch($id: ID!) { updateMemories(where: { id: { eq: $id } }, update: { importance: { set: 0.3 } }) { memories { usedBy { id } next { id } previous { id } mentions(sort: [{ name: ASC }]) { name } } } }`,
+      a,
+      { id: m[0] },
+    );
+    expect(updated['updateMemories']).toEqual({ memories: [{ usedBy: [{ id: w1 }], next: [{ id: m[1] }], previous: [], mentions: [{ name: 'Ada' }, { name: 'Paris' }] }] });
+    // The update test below expects m[0] untouched.
+    await db.writeTransaction((tx) => tx.run('MATCH (x:Memory { tenant: $a, id: $id }) REMOVE x.importance', { a, id: m[0] }));
+  });
+
   it('offers no relationship filters, which would skip the related type’s tenant rule', async () => {
     const probe = await run(`{ weaves(where: { used: { some: { id: { eq: "${seed.m[0]}" } } } }) { id } }`, seed.b);
     expect(probe.errors?.[0]?.message).toMatch(/"used" is not defined by type "WeaveWhere"/);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -123,6 +124,22 @@ describe.runIf(connection !== null)('GraphDb against a real Neo4j', () => {
     expect(db.queryCount()).toBe(before + 1);
   });
 
+  it('passes a constraint violation or a bad query through as the driver’s error, not BACKEND_UNAVAILABLE', async () => {
+    const constraint = `graphdb_probe_unique_${suffix}`;
+    await db.ensureSchema('probe-unique', [`CREATE CONSTRAINT ${constraint} IF NOT EXISTS FOR (p:GraphDbProbe) REQUIRE (p.tenant, p.rank) IS UNIQUE`]);
+    const createRanked = (): Promise<unknown> =>
+      db.writeTransaction((tx) => tx.run('CREATE (:GraphDbProbe {tenant: $tenant, name: "ranked", rank: $rank})', { tenant, rank: toInteger(99) }));
+    try {
+      await createRanked();
+      const before = await countProbes();
+      await expect(createRanked()).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
+      await expect(db.read('RETURN nonsense(', {}, () => 1)).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.SyntaxError' });
+      expect(await countProbes()).toBe(before);
+    } finally {
+      await db.writeTransaction((tx) => tx.run(`DROP CONSTRAINT ${constraint} IF EXISTS`));
+    }
+  });
+
   it('rejects with BACKEND_UNAVAILABLE after close', async () => {
     const own = createGraphDb(connection!);
     await own.ping();
@@ -158,6 +175,19 @@ describe('GraphDb when Neo4j does not answer', () => {
     const started = performance.now();
     await expectUnavailable(call(down), UNREACHABLE);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('fails with BACKEND_UNAVAILABLE when the server accepts connections but never answers', async () => {
+    const silent = createServer((socket) => socket.on('data', () => undefined));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const uri = `bolt://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const frozen = createGraphDb({ uri, user: 'neo4j', password: 'unused', connectionTimeoutMs: 500 });
+    try {
+      await expectUnavailable(frozen.read('RETURN 1', {}, () => 1), uri);
+    } finally {
+      await frozen.close();
+      silent.close();
+    }
   });
 
   it('tries a schema again on the next call after the server was unreachable', async () => {

@@ -1,12 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import type { Record as Neo4jRecord } from 'neo4j-driver';
+import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createHashingEmbedder } from '../../src/embedding/index.js';
 import { createGraphDb, type GraphDb } from '../../src/graphdb/index.js';
 import { createNeo4jMemoryStore, type EmbedFn, type MemoryStore, type Neo4jMemoryStoreOptions } from '../../src/memory/index.js';
+import { toLuceneQuery } from '../../src/memory/backends/neo4j/keyword-search.js';
 import { checkMemoryIndexes } from '../../src/memory/backends/neo4j/schema.js';
+import { WRITE_CHUNK } from '../../src/memory/backends/neo4j/write-memories.js';
 import { describeMemoryStoreContract, FACTS, type MemoryStoreHarness } from '../contract/memory-store.contract.js';
 import { capturingLogger } from '../support/capturing-logger.js';
 
@@ -137,6 +139,111 @@ describe.runIf(connection !== null)('Neo4j memory store', () => {
       expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
       expect(await chainOf(tenant)).toHaveLength(29);
       expect(await store.count(tenant)).toBe(30);
+    });
+
+    /** The tenant's memory ids in seq order, and its NEXT_IN_TIME links as id pairs. */
+    async function timeline(tenant: string): Promise<{ ids: string[]; links: string[][] }> {
+      const ids = await db.read('MATCH (m:Memory {tenant: $tenant}) RETURN m.id AS id ORDER BY m.seq', { tenant }, (r) => String(r.get('id')));
+      const links = await db.read(
+        'MATCH (a:Memory {tenant: $tenant})-[:NEXT_IN_TIME]->(b) RETURN a.id AS before, b.id AS after ORDER BY a.seq',
+        { tenant },
+        (r) => [String(r.get('before')), String(r.get('after'))],
+      );
+      return { ids, links };
+    }
+
+    it('keeps the count and one NEXT_IN_TIME path in seq order under concurrent remembers and forgets', async () => {
+      const tenant = newTenant();
+      const initial = await store.remember(tenant, numbered(12, 'initial'));
+      // Each worker forgets its batch's second and newest memory (the chain's tail) while others append.
+      const worker = async (i: number): Promise<void> => {
+        const batch = await store.remember(tenant, numbered(5, `batch${i}`));
+        await Promise.all([store.forget(tenant, batch[1]!.id), store.forget(tenant, batch[4]!.id)]);
+        await store.remember(tenant, numbered(3, `late${i}`));
+      };
+      const forgets = initial.filter((_, i) => i % 2 === 1).map((record) => store.forget(tenant, record.id));
+      const [forgotten] = await Promise.all([Promise.all(forgets), Promise.all(Array.from({ length: 8 }, (_, i) => worker(i)))]);
+
+      const { ids, links } = await timeline(tenant);
+      expect(forgotten).toEqual(Array.from({ length: 6 }, () => true));
+      expect(ids).toHaveLength(6 + 8 * 6);
+      expect(await store.count(tenant)).toBe(ids.length);
+      expect(links).toEqual(ids.slice(1).map((id, i) => [ids[i], id]));
+    });
+
+    it('writes nothing, counters and chain included, when a remember fails part-way', async () => {
+      const tenant = newTenant();
+      await store.remember(tenant, [{ text: 'kept from before the failure.' }]);
+      // The second chunk's statement fails after the first chunk ran in the same transaction.
+      const failSecondRun = (tx: ManagedTransaction): ManagedTransaction => {
+        let runs = 0;
+        const run = (cypher: string, params: Record<string, unknown>) => (++runs === 2 ? Promise.reject(new Error('second chunk lost')) : tx.run(cypher, params));
+        return { run } as unknown as ManagedTransaction;
+      };
+      const failing = storeOver({ ...db, writeTransaction: (work) => db.writeTransaction((tx) => work(failSecondRun(tx))) });
+
+      await expect(failing.remember(tenant, numbered(WRITE_CHUNK + 10, 'Atomic'))).rejects.toThrow('second chunk lost');
+      const [tenantNode] = await db.read('MATCH (t:Tenant {id: $tenant}) RETURN t.lastSeq AS seq, t.memoryCount AS count', { tenant }, (r) => [Number(r.get('seq')), Number(r.get('count'))]);
+      const [entities] = await db.read('MATCH (e:Entity {tenant: $tenant}) RETURN count(e) AS n', { tenant }, (r) => Number(r.get('n')));
+      expect(tenantNode).toEqual([1, 1]);
+      expect(entities).toBe(0);
+      expect(await timeline(tenant)).toEqual({ ids: [expect.any(String)], links: [] });
+    });
+
+    it('never follows a stray edge into another tenant: records, neighbourhood, recall and forget', async () => {
+      const [mine, theirs] = [newTenant(), newTenant()];
+      const [paris, louvre] = await store.remember(mine, [{ text: 'Ada flew to Paris.' }, { text: 'Ada saw the Louvre in Paris.' }]);
+      const [foreign] = await store.remember(theirs, [{ text: 'Grace sailed to Zanzibar.' }]);
+      // Edges HoloLoom never writes: into another tenant's entity, from its memory, along its chain.
+      await db.writeTransaction((tx) =>
+        tx.run(
+          `MATCH (p:Memory {tenant: $mine, id: $paris}), (l:Memory {tenant: $mine, id: $louvre}), (f:Memory {tenant: $theirs}), (e:Entity {tenant: $mine, key: 'paris'})
+           CREATE (p)-[:MENTIONS {position: 7}]->(:Entity {tenant: $theirs, key: 'kraken', name: 'Kraken'}), (f)-[:MENTIONS {position: 7}]->(e), (l)-[:NEXT_IN_TIME]->(f)`,
+          { mine, theirs, paris: paris!.id, louvre: louvre!.id },
+        ),
+      );
+      const near = await store.neighborhood(mine, 'Paris', 3);
+      const hits = await store.recall({ tenant: mine, text: 'Kraken Grace Zanzibar Paris', k: 10 });
+
+      expect((await store.getMany(mine, [paris!.id]))[0]?.entities).toEqual(['Ada', 'Paris']);
+      expect(near.entities.map((entity) => entity.name).sort()).toEqual(['Ada', 'Louvre']);
+      expect(near.memories.map((memory) => memory.id).sort()).toEqual([paris!.id, louvre!.id].sort());
+      expect(hits.every((hit) => hit.memory.tenant === mine)).toBe(true);
+      expect(await store.forget(mine, louvre!.id)).toBe(true);
+      expect(await timeline(mine)).toEqual({ ids: [paris!.id], links: [] });
+      expect(await store.forget(mine, paris!.id)).toBe(true);
+      const left = await db.read('MATCH (e:Entity) WHERE e.tenant IN [$mine, $theirs] RETURN e.tenant + "/" + e.name AS entity ORDER BY entity', { mine, theirs }, (r) => String(r.get('entity')));
+      // Mine went with their last memory; theirs all stay, even the Kraken that only the stray edge named.
+      expect(left).toEqual(['Grace', 'Kraken', 'Zanzibar'].map((name) => `${theirs}/${name}`));
+      expect(await store.getMany(theirs, [foreign!.id])).toEqual([foreign]);
+      expect(await timeline(theirs)).toEqual({ ids: [foreign!.id], links: [] });
+    });
+
+    it('recalls with a query full of Lucene syntax, treating it as plain words', async () => {
+      const tenant = newTenant();
+      const [target] = await store.remember(tenant, [{ text: 'Deploy title prod now, said the wiki.' }]);
+      const syntax = 'title:deploy AND prod OR +now -x && y || !z (a) {b} [c] d^2 "open ~1 * ? : \\ / NOT *:* AND OR NOT';
+
+      const hits = await store.recall({ tenant, text: syntax, k: 3, graph: false });
+
+      expect(hits[0]?.memory.id).toBe(target!.id);
+      expect(hits[0]?.sources).toContain('KEYWORD');
+      for (const text of ['+ - && || ! ( ) { } [ ] ^ " ~ * ? : \\ /', 'AND OR NOT', '*:*', '\u0301\u0301', 'x'.repeat(5_000)]) {
+        await expect(store.recall({ tenant, text, k: 3 })).resolves.toBeInstanceOf(Array);
+      }
+      expect(toLuceneQuery('a:b OR "c" \\ d* NOT', 'tkey')).toBe('+tenantKey:tkey +text:("b" "c" "d" "not")');
+    });
+
+    it('recalls beside a memory, and for a query, whose embedding has no direction (all zeros)', async () => {
+      const tenant = newTenant();
+      const [blank, plain] = await store.remember(tenant, [{ text: '!!! ???', sessionId: 's' }, { text: 'Otters hold hands while they sleep.' }]);
+
+      const hits = await store.recall({ tenant, text: 'otters sleep', k: 5, sessionId: 's' });
+      const none = await store.recall({ tenant, text: '?!', k: 5, sessionId: 's' });
+
+      expect(hits.map((hit) => hit.memory.id)).toEqual([plain!.id, blank!.id]);
+      expect(none.map((hit) => [hit.memory.id, hit.sources])).toEqual([[blank!.id, ['RECENCY']]]);
+      expect(none[0]?.vector).toEqual(new Float32Array(DIMENSIONS));
     });
 
     it('keeps keyword search inside the tenant through tenantKey, whatever the tenant id holds', async () => {

@@ -163,6 +163,28 @@ describe.runIf(connection !== null)('Neo4j spacetime store', () => {
     expect(await accessCount('mem_seine')).toBe(13);
   });
 
+  it('keeps the weave when a used memory is forgotten while the save waits for its lock', async () => {
+    await createMemory('mem_doomed', 0);
+    const doomed = (id: string): Spacetime => {
+      const base = realisticSpacetime(id, new Date('2024-02-01T00:00:00Z'));
+      return { ...base, context: [{ ...base.context[0]!, memory: { ...base.context[0]!.memory, id: 'mem_doomed' } }, base.context[2]!] };
+    };
+    // A forget in progress: it holds the memory until it commits.
+    const session = db.driver.session();
+    const forget = await session.beginTransaction();
+    await forget.run('MATCH (m:Memory {tenant: $tenant, id: "mem_doomed"}) DETACH DELETE m', { tenant });
+    const saving = store.save(doomed('st_raced'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await forget.commit();
+    await session.close();
+
+    await expect(saving).resolves.toBeUndefined();
+    const used = await db.read('MATCH (:Weave {tenant: $tenant, id: "st_raced"})-[:USED]->(m) RETURN m.id AS id', { tenant }, (r) => String(r.get('id')));
+    expect(used).toEqual(['mem_seine']);
+    expect(await store.get(tenant, 'st_raced')).toStrictEqual(doomed('st_raced'));
+    await db.writeTransaction((tx) => tx.run('MATCH (w:Weave {tenant: $tenant, id: "st_raced"}) DETACH DELETE w', { tenant }));
+  });
+
   it('lists newest first, pages, keeps tenants apart and orders equal timestamps stably', async () => {
     const same = new Date('2030-01-01T00:00:00.000Z');
     await store.save(realisticSpacetime('st_tie_a', same));

@@ -26,6 +26,27 @@ describe('toGraphApiError', () => {
     expect((mapped as AppError).message).toContain('bolt://db:7687');
   });
 
+  it('turns a server that accepts connections but never answers into BACKEND_UNAVAILABLE', () => {
+    // What the driver's pool reports (code 'N/A') when the Bolt handshake gets no reply.
+    const timeout = new Neo4jError('Connection acquisition timed out in 6000 ms. Pool status: Active conn count = 0, Idle conn count = 0.', 'N/A', '50N42', 'error');
+    const restarting = new Neo4jError('database unavailable', 'Neo.TransientError.General.DatabaseUnavailable', '50N42', 'error');
+    expect((toGraphApiError(timeout, 'bolt://db:7687') as AppError).code).toBe('BACKEND_UNAVAILABLE');
+    expect((toGraphApiError(restarting, 'bolt://db:7687') as AppError).code).toBe('BACKEND_UNAVAILABLE');
+  });
+
+  it('keeps constraint violations, conflicts and other query errors as they were', () => {
+    for (const code of [
+      'Neo.ClientError.Schema.ConstraintValidationFailed',
+      'Neo.ClientError.Statement.SyntaxError',
+      'Neo.ClientError.Statement.ArgumentError',
+      'Neo.TransientError.Transaction.DeadlockDetected',
+      'Neo.ClientError.Security.Unauthorized',
+    ]) {
+      const error = new Neo4jError('query failed', code, '50N42', 'error');
+      expect(toGraphApiError(error, 'bolt://x')).toBe(error);
+    }
+  });
+
   it('leaves anything else as it was', () => {
     const error = new Error('boom');
     expect(toGraphApiError(error, 'bolt://x')).toBe(error);

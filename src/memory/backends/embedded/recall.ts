@@ -1,5 +1,6 @@
 import type { Vector } from '../../../shared/index.js';
 import { reciprocalRankFusion, type RankedList } from '../../fusion.js';
+import { candidatesFor, GRAPH_SEED_HITS } from '../../recall-shape.js';
 import type { RecallHit, RecallQuery, RetrievalSource, SourceWeights } from '../../types.js';
 
 import type { EntityGraph } from './entity-graph.js';
@@ -11,10 +12,6 @@ import type { ProjectorSlot } from './projector.js';
 import { scaleQuery, scoreAtScales } from './scale-scoring.js';
 import type { VectorIndex } from './vector-index.js';
 
-/** Each retriever proposes max(4k, 40) candidates before fusion. */
-const candidatesFor = (k: number): number => Math.max(4 * k, 40);
-/** The graph hop starts from the entities of this many best vector/keyword hits. */
-const GRAPH_SEED_HITS = 3;
 
 export interface RecallDeps {
   readonly table: MemoryTable;

@@ -1,4 +1,4 @@
-import { AppError, type Clock, type Vector } from '../../../shared/index.js';
+import { AppError, type Clock } from '../../../shared/index.js';
 import type { SqliteDatabase } from '../../../storage/index.js';
 import type { EmbedFn, MemoryRecord, MemoryStore, NewMemory, RecallHit, RecallQuery } from '../../types.js';
 
@@ -9,6 +9,7 @@ import type { ProjectionFitter } from './projection-fit.js';
 import { projectionToStore } from './projector.js';
 import { findNeighborhood } from './neighborhood.js';
 import { prepareMemories, validateTexts } from '../../prepare-memories.js';
+import { checkQueryVector } from '../../recall-shape.js';
 import { runRecall, type RecallDeps } from './recall.js';
 
 /** Everything the embedded store's methods work with, already open and prepared. */
@@ -21,15 +22,6 @@ export interface StoreDeps extends RecallDeps {
   readonly embed: EmbedFn;
   readonly dimensions: number;
   readonly clock: Clock;
-}
-
-function checkQueryVector(vector: Vector | undefined, dimensions: number): Vector {
-  if (vector?.length !== dimensions) {
-    throw new AppError('BAD_USER_INPUT', `The query vector must have ${dimensions} components.`, {
-      details: { expected: dimensions, got: vector?.length ?? 0 },
-    });
-  }
-  return vector;
 }
 
 /** Tracks closing and turns synchronous SQLite work, and its throws, into promises. */

@@ -1,21 +1,25 @@
 import type { GraphDb } from '../../../graphdb/index.js';
 
+import { LOCK_TENANT } from './tenant-lock.js';
+
 /**
- * Forgets one memory in one statement. Writing the Tenant node first takes its lock, so this
- * waits for the tenant's other writers and then reads the memory as they left it (two forgets
- * of one id cannot both count). Then: the NEXT_IN_TIME neighbours are joined, the memory goes
- * with its links, entities nothing mentions any more go too, and the count drops by one.
+ * Forgets one memory in one statement. Locking the Tenant node first makes this wait for the
+ * tenant's other writers and then read the memory as they left it (two forgets of one id cannot
+ * both count). Then: the NEXT_IN_TIME neighbours are joined, the memory goes with its links,
+ * entities none of the tenant's memories mentions any more go too, and the count drops by one.
+ * Every neighbour is matched with the tenant, so a stray edge to another tenant's node is never
+ * followed: nothing outside the tenant is relinked or deleted.
  */
 const FORGET = `
 MATCH (t:Tenant {id: $tenant})
-SET t.memoryCount = t.memoryCount
+${LOCK_TENANT}
 WITH t
 MATCH (m:Memory {tenant: $tenant, id: $id})
 SET t.memoryCount = t.memoryCount - 1
 WITH m,
-  [(previous:Memory)-[:NEXT_IN_TIME]->(m) | previous][0] AS previous,
-  [(m)-[:NEXT_IN_TIME]->(next:Memory) | next][0] AS next,
-  [(m)-[:MENTIONS]->(e:Entity) | e] AS mentioned
+  [(previous:Memory {tenant: $tenant})-[:NEXT_IN_TIME]->(m) | previous][0] AS previous,
+  [(m)-[:NEXT_IN_TIME]->(next:Memory {tenant: $tenant}) | next][0] AS next,
+  [(m)-[:MENTIONS]->(e:Entity {tenant: $tenant}) | e] AS mentioned
 DETACH DELETE m
 WITH previous, next, mentioned
 CALL (previous, next) {
@@ -24,7 +28,7 @@ CALL (previous, next) {
 }
 CALL (mentioned) {
   UNWIND mentioned AS e
-  WITH e WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Memory) }
+  WITH e WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Memory {tenant: $tenant}) }
   DETACH DELETE e
 }
 RETURN true AS forgotten`;

@@ -25,12 +25,12 @@ CALL () {
   MATCH (e:Entity {tenant: $tenant}) WHERE e.key IN $keys
   RETURN e, 1 AS named
   UNION ALL
-  MATCH (hit:Memory {tenant: $tenant})-[:MENTIONS]->(e:Entity) WHERE hit.id IN $topHits
+  MATCH (hit:Memory {tenant: $tenant})-[:MENTIONS]->(e:Entity {tenant: $tenant}) WHERE hit.id IN $topHits
   RETURN e, 0 AS named
 }
 WITH e, max(named) AS named
 CALL (e) {
-  MATCH (e)<-[:MENTIONS]-(m:Memory)
+  MATCH (e)<-[:MENTIONS]-(m:Memory {tenant: $tenant})
   RETURN m ORDER BY m.seq DESC LIMIT $limit
   UNION
   // From the few top hits to the seed, not from a hub seed through all its mentions.

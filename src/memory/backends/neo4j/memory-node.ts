@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 
 import { fromDate, toDate, toNumber, toOptionalString, toStringList } from '../../../graphdb/index.js';
-import type { Vector } from '../../../shared/index.js';
+import { norm, type Vector } from '../../../shared/index.js';
 import type { MemoryRecord } from '../../types.js';
 
 /** The vector index over `Memory.embedding` (docs/graph-model.md). */
@@ -22,10 +22,11 @@ export function tenantKeyOf(tenant: string): string {
 /**
  * The fields of a MemoryRecord, read from `m`. Entities come from MENTIONS in text order; their
  * names are the Entity nodes' (first written) spelling, the same everywhere the graph is read.
+ * Only the memory's own tenant's entities count: a stray edge must not show another tenant's name.
  */
 export const RECORD_FIELDS = `m.id AS id, m.text AS text, m.createdAt AS createdAt, m.tags AS tags,
   m.source AS source, m.sessionId AS sessionId,
-  [(m)-[r:MENTIONS]->(e:Entity) | [r.position, e.name]] AS mentions`;
+  [(m)-[r:MENTIONS]->(e:Entity) WHERE e.tenant = m.tenant | [r.position, e.name]] AS mentions`;
 
 /** `[position, name]` pairs as names in text order. */
 export function mentionNames(value: unknown): string[] {
@@ -52,9 +53,19 @@ export function toMemoryRecord(record: Neo4jRecord, tenant: string): MemoryRecor
   };
 }
 
-/** A LIST<FLOAT> property as a Vector (empty when absent). */
-export function toVector(value: unknown): Vector {
-  return Array.isArray(value) ? Float32Array.from(value, (item: unknown) => toNumber(item)) : new Float32Array(0);
+/**
+ * Whether cosine can compare `vector` with anything. Neo4j rejects a zero (or non-finite) vector
+ * in `vector.similarity.cosine` and its vector index, failing the whole query, so such a vector
+ * (a text with no word the embedder knows) is stored as no embedding and never searched for.
+ */
+export function hasDirection(vector: Vector): boolean {
+  const length = norm(vector);
+  return length > 0 && Number.isFinite(length);
+}
+
+/** A LIST<FLOAT> property as a Vector; a memory stored without one (no direction) reads as zeros. */
+export function toVector(value: unknown, dimensions: number): Vector {
+  return Array.isArray(value) ? Float32Array.from(value, (item: unknown) => toNumber(item)) : new Float32Array(dimensions);
 }
 
 /** Inclusive createdAt bounds, as epoch ms. */

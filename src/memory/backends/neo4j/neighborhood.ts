@@ -22,11 +22,11 @@ WITH collect(f) AS frontier
 CALL (frontier) {
   UNWIND frontier AS f
   CALL (f) {
-    MATCH (f)<-[:MENTIONS]-(m:Memory)
+    MATCH (f)<-[:MENTIONS]-(m:Memory {tenant: $tenant})
     RETURN m ORDER BY m.seq DESC LIMIT $perEntity
   }
   WITH DISTINCT m
-  RETURN collect([m.id, m.seq, [(m)-[:MENTIONS]->(e:Entity) WHERE NOT e.key IN $visited | [e.key, e.name]]]) AS sampled
+  RETURN collect([m.id, m.seq, [(m)-[:MENTIONS]->(e:Entity {tenant: $tenant}) WHERE NOT e.key IN $visited | [e.key, e.name]]]) AS sampled
 }
 RETURN [f IN frontier | f.name] AS names, sampled`;
 

@@ -1,9 +1,10 @@
 import type { GraphDb } from '../../../graphdb/index.js';
 import type { Logger } from '../../../observability/index.js';
-import { AppError, systemClock, type Clock, type Vector } from '../../../shared/index.js';
+import { AppError, systemClock, type Clock } from '../../../shared/index.js';
 import { RRF_K } from '../../fusion.js';
 import type { EmbedFn, MemoryRecord, MemoryStore, NewMemory, RecallHit, RecallQuery, SourceWeights } from '../../types.js';
 import { prepareMemories, validateTexts } from '../../prepare-memories.js';
+import { checkQueryVector } from '../../recall-shape.js';
 
 import { forgetMemory } from './forget-memory.js';
 import { findNeighborhood } from './neighborhood.js';
@@ -29,15 +30,6 @@ export interface Neo4jMemoryStoreOptions {
   /** @default systemClock */
   readonly clock?: Clock;
   readonly logger?: Logger;
-}
-
-function checkQueryVector(vector: Vector | undefined, dimensions: number): Vector {
-  if (vector?.length !== dimensions) {
-    throw new AppError('BAD_USER_INPUT', `The query vector must have ${dimensions} components.`, {
-      details: { expected: dimensions, got: vector?.length ?? 0 },
-    });
-  }
-  return vector;
 }
 
 /** Rejects every call after close; before the first real work of each call, makes sure the schema is there. */

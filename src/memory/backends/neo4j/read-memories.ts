@@ -29,14 +29,19 @@ export async function getMany(db: GraphDb, tenant: string, ids: readonly string[
   return ids.map((id) => byId.get(id));
 }
 
-/** Records and full vectors of the tenant's memories among `ids`, by id; one query. */
-export async function memoriesWithVectors(db: GraphDb, tenant: string, ids: readonly string[]): Promise<Map<string, MemoryWithVector>> {
+/** Records and full (`dimensions`-long) vectors of the tenant's memories among `ids`, by id; one query. */
+export async function memoriesWithVectors(
+  db: GraphDb,
+  tenant: string,
+  ids: readonly string[],
+  dimensions: number,
+): Promise<Map<string, MemoryWithVector>> {
   if (ids.length === 0) {
     return new Map();
   }
   const rows = await db.read(BY_IDS_WITH_VECTOR, { tenant, ids: [...new Set(ids)] }, (record) => ({
     record: toMemoryRecord(record, tenant),
-    vector: toVector(record.get('embedding')),
+    vector: toVector(record.get('embedding'), dimensions),
   }));
   return new Map(rows.map((row) => [row.record.id, row]));
 }

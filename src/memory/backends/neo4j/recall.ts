@@ -2,6 +2,7 @@ import { toInteger, type GraphDb } from '../../../graphdb/index.js';
 import type { Logger } from '../../../observability/index.js';
 import type { Vector } from '../../../shared/index.js';
 import { reciprocalRankFusion, type RankedList } from '../../fusion.js';
+import { candidatesFor, GRAPH_SEED_HITS } from '../../recall-shape.js';
 import type { RecallHit, RecallQuery, RetrievalSource, SourceWeights } from '../../types.js';
 
 import { graphHop } from './graph-hop.js';
@@ -10,10 +11,6 @@ import { windowFilter } from './memory-node.js';
 import { memoriesWithVectors } from './read-memories.js';
 import { vectorSearch, type VectorSearchTuning } from './vector-search.js';
 
-/** Each retriever proposes max(4k, 40) candidates before fusion (as in the embedded store). */
-const candidatesFor = (k: number): number => Math.max(4 * k, 40);
-/** The graph hop starts from the entities of this many best vector/keyword hits. */
-const GRAPH_SEED_HITS = 3;
 
 export interface RecallDeps {
   readonly db: GraphDb;
@@ -97,7 +94,7 @@ export async function runRecall(deps: RecallDeps, query: RecallQuery, vector: Ve
   const weights = { ...deps.sourceWeights, ...query.sourceWeights };
   const weighted = inSourceOrder(lists).map((list) => ({ ...list, weight: weights[list.source] ?? 1 }));
   const fused = reciprocalRankFusion(weighted, deps.rrfK).slice(0, k);
-  const memories = await memoriesWithVectors(deps.db, query.tenant, fused.map((item) => item.key));
+  const memories = await memoriesWithVectors(deps.db, query.tenant, fused.map((item) => item.key), vector.length);
   return fused.flatMap((item) => {
     const memory = memories.get(item.key);
     // A memory forgotten between the searches and this read is left out.

@@ -1,7 +1,7 @@
 import { toInteger, toNumber, type GraphDb } from '../../../graphdb/index.js';
 import type { Vector } from '../../../shared/index.js';
 
-import { VECTOR_INDEX, windowFilter, type TimeWindow } from './memory-node.js';
+import { hasDirection, VECTOR_INDEX, windowFilter, type TimeWindow } from './memory-node.js';
 
 /** When to scan a tenant exactly instead of asking the shared HNSW index. */
 export interface VectorSearchTuning {
@@ -88,7 +88,7 @@ function toPage(record: { get(key: string): unknown }): VectorPage {
 export interface VectorSearchResult {
   readonly ids: string[];
   readonly exact: boolean;
-  /** Queries it took (1 unless HNSW had to be asked again). */
+  /** Queries it took (1 unless HNSW had to be asked again; 0 for a query vector with no direction). */
   readonly rounds: number;
 }
 
@@ -98,10 +98,15 @@ export interface VectorSearchResult {
  * whole index was asked, or a scan becomes the cheaper way.
  */
 export async function vectorSearch(db: GraphDb, request: VectorRequest, tuning: VectorSearchTuning = DEFAULT_VECTOR_TUNING): Promise<VectorSearchResult> {
+  if (!hasDirection(request.vector)) {
+    // Nothing is nearer than anything else to a zero vector; Neo4j would reject it outright.
+    return { ids: [], exact: true, rounds: 0 };
+  }
   const window = windowFilter('m', request.window);
   const cypher = vectorCypher(window.cypher);
   const vector = Array.from(request.vector);
   let widen = 1;
+  let previousFetch = -1;
   for (let rounds = 1; ; rounds++) {
     const params = {
       tenant: request.tenant,
@@ -119,9 +124,11 @@ export async function vectorSearch(db: GraphDb, request: VectorRequest, tuning: 
     }
     // Cosine ties (duplicates) go to the newer memory, as in the embedded store.
     const ids = page.hits.sort((a, b) => b.score - a.score || b.seq - a.seq).map((hit) => hit.id);
-    if (page.exact || ids.length >= request.limit || page.fetch >= page.total) {
+    // An ask that did not grow (a tuning with no over-fetch or widening) would repeat for ever.
+    if (page.exact || ids.length >= request.limit || page.fetch >= page.total || page.fetch <= previousFetch) {
       return { ids, exact: page.exact, rounds };
     }
+    previousFetch = page.fetch;
     widen *= tuning.widen;
   }
 }

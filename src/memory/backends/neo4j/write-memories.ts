@@ -5,20 +5,21 @@ import { normalizeEntityName } from '../../entities.js';
 import type { MemoryRecord } from '../../types.js';
 import type { PreparedMemory } from '../../prepare-memories.js';
 
-import { mentionNames, tenantKeyOf } from './memory-node.js';
+import { hasDirection, mentionNames, tenantKeyOf } from './memory-node.js';
+import { LOCK_TENANT } from './tenant-lock.js';
 
 /** Memories per statement: keeps one Bolt message around a few MB with 768-dim vectors. */
 export const WRITE_CHUNK = 250;
 
 /**
- * One chunk of a remember: bumps the tenant's counters (the SET takes the Tenant node's write
- * lock, which serializes the tenant's writers until commit), creates the memories with their
- * seqs, merges and links their entities, and extends NEXT_IN_TIME from the tenant's newest
- * memory through the chunk in order.
+ * One chunk of a remember: locks the tenant (serializing its writers until commit) and bumps its
+ * counters, creates the memories with their seqs, merges and links their entities, and extends
+ * NEXT_IN_TIME from the tenant's newest memory through the chunk in order.
  */
 const CREATE_CHUNK = `
 MERGE (t:Tenant {id: $tenant})
   ON CREATE SET t.lastSeq = 0, t.memoryCount = 0
+${LOCK_TENANT}
 SET t.lastSeq = t.lastSeq + size($rows), t.memoryCount = t.memoryCount + size($rows)
 WITH t.lastSeq - size($rows) AS base
 // Ordering by both index keys lets the (tenant, seq) index hand over the newest row directly.
@@ -75,7 +76,7 @@ function chunkParams(tenant: string, memories: readonly PreparedMemory[], create
       tags: [...record.tags],
       source: record.source,
       sessionId: record.sessionId,
-      embedding: Array.from(vector),
+      embedding: hasDirection(vector) ? Array.from(vector) : null,
       entities: mentionRows(record.entities),
     })),
   };
