@@ -97,7 +97,10 @@ export async function runWeaveBench(options: WeaveBenchOptions): Promise<WeaveBe
     await app.services.store.ping();
     const ingested = await ingest(app, options.memories);
     const queries = syntheticQueries(options.queries, createSeededRng(7));
-    await timeWeaves(app, syntheticQueries(30, createSeededRng(1)), 'AUTO', false);
+    // Warm every timed path (a database plans and compiles each query shape on first use).
+    for (const mode of ['AUTO', ...options.modes] as const) {
+      await timeWeaves(app, syntheticQueries(30, createSeededRng(1)), mode, false);
+    }
     const weave: Record<string, LatencyStats & { qps: number; errors: number }> = {};
     for (const mode of options.modes) {
       weave[mode] = await timeWeaves(app, queries, mode, false);
