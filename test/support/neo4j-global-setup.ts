@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 import type { TestProject } from 'vitest/node';
 
@@ -30,7 +30,10 @@ function javaAvailable(): boolean {
   }
 }
 
-/** Starts the project's own Neo4j (scripts/neo4j) and reads the connection it wrote. */
+/** Written by scripts/neo4j/start.sh while its server runs. */
+const SERVER_ENV = '.cache/neo4j/server.env';
+
+/** Starts the project's own Neo4j (scripts/neo4j), or finds it running, and reads the connection it wrote. */
 function startLocalServer(): Neo4jConnection {
   execFileSync('bash', ['scripts/neo4j/start.sh'], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
   const env = Object.fromEntries(
@@ -62,8 +65,12 @@ export default function setup(project: TestProject): () => void {
     project.provide('neo4j', null);
     return () => undefined;
   }
+  // A server a developer started with `npm run neo4j:start` keeps running after the tests.
+  const alreadyRunning = existsSync(SERVER_ENV);
   project.provide('neo4j', startLocalServer());
   return () => {
-    execFileSync('bash', ['scripts/neo4j/stop.sh'], { stdio: 'ignore' });
+    if (!alreadyRunning) {
+      execFileSync('bash', ['scripts/neo4j/stop.sh'], { stdio: 'ignore' });
+    }
   };
 }
