@@ -17,7 +17,7 @@ const ALLOWED = {
   tools: ['shared', 'memory', 'observability'],
   spacetime: ['shared', 'storage', 'observability', 'memory', 'graphdb'],
   shuttle: ['shared', 'cache', 'observability', 'embedding', 'memory', 'features', 'policy', 'tools', 'spacetime'],
-  learning: ['shared', 'observability', 'policy', 'spacetime'],
+  learning: ['shared', 'observability', 'storage', 'policy', 'spacetime'],
   graphql: ['shared', 'observability'],
   server: ['shared', 'observability', 'graphql'],
   graphapi: ['shared', 'observability', 'graphdb', 'graphql'],
