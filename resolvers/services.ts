@@ -14,6 +14,21 @@ export interface HealthReport {
   readonly version: string;
 }
 
+/** Outcomes of a group of weaves kept for learning. */
+export interface OutcomeReport {
+  readonly count: number;
+  readonly rewarded: number;
+  readonly meanReward: number | null;
+  readonly successRate: number | null;
+}
+
+/** The policyStats answer. */
+export interface PolicyStatsReport {
+  readonly encodingVersion: string;
+  readonly total: OutcomeReport;
+  readonly tools: readonly (OutcomeReport & { readonly tool: string; readonly recommendation: number })[];
+}
+
 /** What the GraphQL edge needs from the application; `app/` provides it. */
 export interface Services {
   readonly shuttle: Shuttle;
@@ -22,4 +37,5 @@ export interface Services {
   readonly feedback: FeedbackService;
   readonly health: (tenant: string) => Promise<HealthReport>;
   readonly embeddingCacheStats: () => CacheStats;
+  readonly policyStats: (tenant: string) => PolicyStatsReport;
 }

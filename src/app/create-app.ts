@@ -16,7 +16,7 @@ import {
 import { createContextFactory, createTypedPubSub, type ContextFactory } from '../graphql/index.js';
 import { buildGraphApiSchema, graphApiContext } from '../graphapi/index.js';
 import type { GraphDb } from '../graphdb/index.js';
-import { createFeedbackService } from '../learning/index.js';
+import { createFeedbackService, createReflectionBuffer, type ReflectionBuffer } from '../learning/index.js';
 import type { MemoryStore } from '../memory/index.js';
 import type { Logger } from '../observability/index.js';
 import { createSqliteBanditStore, createThompsonPolicy, motifPrior } from '../policy/index.js';
@@ -27,7 +27,8 @@ import type { SpacetimeStore } from '../spacetime/index.js';
 import { createToolbox, type Tool } from '../tools/index.js';
 
 import { openBackends, type Backends } from './backends.js';
-import { createExperienceLog } from './experience-log.js';
+import { policyStatsOf } from './policy-stats.js';
+import { createReflectionSink } from './reflection-sink.js';
 import { buildApiSchema } from './schema-file.js';
 import { createTenantRateLimit } from './rate-limit.js';
 import { tenantFrom } from './tenant.js';
@@ -65,6 +66,7 @@ interface Parts {
   readonly shuttle: Shuttle;
   readonly tools: ReadonlyMap<ToolName, Tool>;
   readonly feedback: Services['feedback'];
+  readonly reflections: ReflectionBuffer;
 }
 
 /** auto = the ONNX model when its folder holds one, else the hashing embedder. */
@@ -97,16 +99,18 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
   const { stateDb, spacetimes } = backends;
   const cache = createQueryCache();
   const store = withChangeNotifications(backends.store, (tenant) => cache.invalidateTenant(tenant));
+  // Beside the bandit posteriors in state.db: experiences wait there for feedback and training.
+  const reflections = createReflectionBuffer(stateDb);
   const policy = createThompsonPolicy({ probabilities: motifPrior, store: createSqliteBanditStore(stateDb), rng });
   const tools = createToolbox();
   const shuttle = createShuttle({
-    deps: { store, embedder, policy, tools, experiences: createExperienceLog(), clock },
+    deps: { store, embedder, policy, tools, experiences: createReflectionSink(reflections, logger.child({ module: 'learning' })), clock },
     cache,
     spacetimes,
     progress: (event) => pubSub.publish(TOPICS.weaveProgress, event),
     logger: logger.child({ module: 'shuttle' }),
   });
-  return { embedder, backends, store, spacetimes, shuttle, tools, feedback: createFeedbackService({ spacetimes, policy }) };
+  return { embedder, backends, store, spacetimes, shuttle, tools, feedback: createFeedbackService({ spacetimes, policy, reflections }), reflections };
 }
 
 async function failingBackends(store: MemoryStore): Promise<string[]> {
@@ -125,6 +129,7 @@ function servicesOf(parts: Parts, clock: Clock): Services {
     spacetimes,
     feedback,
     embeddingCacheStats: () => embedder.cacheStats(),
+    policyStats: (tenant) => policyStatsOf(parts.reflections, tenant),
     health: async (tenant) => {
       const failing = await failingBackends(store);
       return {

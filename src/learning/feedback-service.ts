@@ -2,6 +2,7 @@ import type { Policy } from '../policy/index.js';
 import { BadInputError, NotFoundError } from '../shared/index.js';
 import type { SpacetimeStore } from '../spacetime/index.js';
 
+import type { ReflectionBuffer } from './reflection/index.js';
 import { computeReward, rewardToUnit, type Feedback } from './rewards.js';
 
 /** Turns feedback into a stored reward and a bandit update. */
@@ -13,6 +14,8 @@ export interface FeedbackService {
 export interface FeedbackServiceOptions {
   readonly spacetimes: SpacetimeStore;
   readonly policy: Policy;
+  /** Where the weave's experience waits for its reward (absent: only the bandit learns). */
+  readonly reflections?: Pick<ReflectionBuffer, 'setReward'>;
 }
 
 function validate(feedback: Feedback): void {
@@ -23,7 +26,7 @@ function validate(feedback: Feedback): void {
 }
 
 /** Creates the feedback service. */
-export function createFeedbackService({ spacetimes, policy }: FeedbackServiceOptions): FeedbackService {
+export function createFeedbackService({ spacetimes, policy, reflections }: FeedbackServiceOptions): FeedbackService {
   return {
     async give(tenant, spacetimeId, feedback) {
       validate(feedback);
@@ -38,6 +41,8 @@ export function createFeedbackService({ spacetimes, policy }: FeedbackServiceOpt
       const reward = computeReward(spacetime, feedback);
       await spacetimes.setReward(tenant, spacetimeId, reward, { ...feedback });
       policy.recordOutcome(tenant, spacetime.bucket, spacetime.tool, rewardToUnit(reward));
+      // False when the experience was evicted (FIFO) or never recorded (a cache hit): the bandit still learned.
+      reflections?.setReward(tenant, spacetimeId, reward);
       return reward;
     },
   };

@@ -30,15 +30,19 @@ function efficiency(durationMs: number): number {
 }
 
 /**
- * Reward in [−1, 1]: a rating r maps to r/5·2 − 1; otherwise 0.6·confidence + 0.3·quality +
- * 0.1·efficiency − 0.5 per error − 0.3 beyond twice the budget, where quality is 1/0 from
- * `success` (the confidence when absent).
+ * Reward in [−1, 1]. A person's verdict decides alone: a rating r maps to r/5·2 − 1, a `success`
+ * flag to ±1. Without either, the original's formula scores the weave itself: 0.6·confidence +
+ * 0.3·quality + 0.1·efficiency − 0.5 per error − 0.3 beyond twice the budget, with the
+ * confidence standing in for quality.
  */
 export function computeReward(spacetime: Spacetime, feedback: Feedback): number {
   if (feedback.rating !== undefined && feedback.rating !== null) {
     return clip((feedback.rating / 5) * 2 - 1);
   }
-  const quality = feedback.success === undefined || feedback.success === null ? spacetime.confidence : Number(feedback.success);
+  if (feedback.success !== undefined && feedback.success !== null) {
+    return feedback.success ? 1 : -1;
+  }
+  const quality = spacetime.confidence;
   const errors = spacetime.error === null ? 0 : 1;
   const slow = spacetime.durationMs > 2 * REWARD.budgetMs ? REWARD.slowPenalty : 0;
   return clip(

@@ -1,7 +1,7 @@
 import type { Embedder } from '../embedding/index.js';
 import type { MemoryStore, RecallHit } from '../memory/index.js';
 import type { Decision, Policy, ScoredMotif } from '../policy/index.js';
-import type { Clock, ToolName, Vector } from '../shared/index.js';
+import type { Clock, ErrorCode, ToolName, Vector } from '../shared/index.js';
 import type { PatternName, Spacetime } from '../spacetime/index.js';
 import type { Tool, ToolResult } from '../tools/index.js';
 
@@ -42,13 +42,24 @@ export interface WeaveState {
   hits?: readonly RecallHit[];
   motifs?: readonly ScoredMotif[];
   features?: Float32Array;
+  spectrum?: Spectrum | null;
   warp?: WarpResult;
   decision?: Decision;
   result?: ToolResult;
   spacetime?: Spacetime;
 }
 
-/** An experience handed to learning after each weave. */
+/** The retrieved subgraph's Laplacian spectrum (empty when the pattern computes none). */
+export interface Spectrum {
+  readonly eigenvalues: readonly number[];
+  readonly fiedler: number;
+  readonly components: number;
+}
+
+/**
+ * An experience handed to learning after each weave: the decision and the raw inputs of the
+ * observation, so learning encodes them in its own versioned layout.
+ */
 export interface Experience {
   readonly spacetimeId: string;
   readonly tenant: string;
@@ -57,6 +68,14 @@ export interface Experience {
   readonly bucket: string;
   readonly confidence: number;
   readonly durationMs: number;
+  readonly pattern: PatternName;
+  readonly queryVector: Vector;
+  readonly motifs: readonly ScoredMotif[];
+  readonly hits: readonly Pick<RecallHit, 'score' | 'sources'>[];
+  readonly spectrum: Spectrum | null;
+  /** The policy's probability for every tool when it decided (one-hot for a forced tool). */
+  readonly probabilities: Readonly<Record<ToolName, number>>;
+  readonly errorCode: ErrorCode | null;
 }
 
 /** Where experiences go; the learning module connects here, the shuttle never imports it. */

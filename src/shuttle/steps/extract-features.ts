@@ -32,7 +32,7 @@ export const extractFeatures: WeaveStepDefinition = {
       pattern: card.name,
     });
     return {
-      patch: { motifs: motifs.map(({ name, score }) => ({ name, score })), features },
+      patch: { motifs: motifs.map(({ name, score }) => ({ name, score })), features, spectrum: spectral === NO_SPECTRUM ? null : spectral },
       detail: {
         motifs: motifs.map((motif) => motif.name),
         eigenvalues: spectral.eigenvalues,

@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startTestServer, type TestServer } from '../support/start-test-server.js';
+
+interface ToolOutcome {
+  tool: string;
+  count: number;
+  rewarded: number;
+  meanReward: number | null;
+  successRate: number | null;
+}
+
+interface PolicyStats {
+  encodingVersion: string;
+  total: { count: number; rewarded: number; meanReward: number | null };
+  tools: ToolOutcome[];
+}
+
+const STATS = '{ policyStats { encodingVersion total { count rewarded meanReward } tools { tool count rewarded meanReward successRate } } }';
+
+describe('weaves become experiences that feedback rewards', () => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    await t.gql('mutation { remember(input: { text: "The Danube flows through Vienna and Budapest." }) { id } }');
+  });
+
+  afterAll(async () => {
+    await t.close({ removeData: true });
+  });
+
+  const weave = async (query: string, tool: string): Promise<string> => {
+    const response = await t.gql<{ weave: { id: string } }>('mutation W($q: String!, $t: Tool) { weave(input: { query: $q, tool: $t, useCache: false }) { id } }', { q: query, t: tool });
+    return response.data!.weave.id;
+  };
+
+  it('records each weave with its obs-v1 observation, and attaches the feedback reward to it', async () => {
+    const calc = await weave('What is 12 * 12?', 'CALC');
+    const answer = await weave('Which cities does the Danube flow through?', 'ANSWER');
+    await t.gql('mutation F($id: ID!) { feedback(input: { spacetimeId: $id, rating: 5 }) }', { id: calc });
+    await t.gql('mutation F($id: ID!) { feedback(input: { spacetimeId: $id, success: false }) }', { id: answer });
+
+    const stats = (await t.gql<{ policyStats: PolicyStats }>(STATS)).data!.policyStats;
+    const byTool = new Map(stats.tools.map((tool) => [tool.tool, tool]));
+
+    expect(stats.encodingVersion).toBe('obs-v1');
+    expect(stats.total).toMatchObject({ count: 2, rewarded: 2 });
+    expect(byTool.get('CALC')).toMatchObject({ count: 1, rewarded: 1, meanReward: 1, successRate: 1 });
+    expect(byTool.get('ANSWER')).toMatchObject({ count: 1, rewarded: 1, meanReward: -1, successRate: 0 });
+    expect(byTool.get('NOTE')).toMatchObject({ count: 0, rewarded: 0, meanReward: null });
+  });
+
+  it('keeps the experiences, with their observation, in state.db across a restart', async () => {
+    t = await t.restart();
+
+    const stats = (await t.gql<{ policyStats: PolicyStats }>(STATS)).data!.policyStats;
+    const db = new Database(`${t.dataDir}/state.db`, { readonly: true });
+    try {
+      const row = db.prepare<[], { bytes: number }>('SELECT length(observation) AS bytes FROM reflections LIMIT 1').get();
+      expect(row?.bytes).toBe(124 * 4);
+    } finally {
+      db.close();
+    }
+    expect(stats.total).toMatchObject({ count: 2, rewarded: 2 });
+  });
+
+  it('separates tenants', async () => {
+    const other = await t.gql<{ policyStats: PolicyStats }>(STATS, {}, { 'x-hololoom-tenant': 'someone-else' });
+    expect(other.data!.policyStats.total).toMatchObject({ count: 0, rewarded: 0 });
+  });
+});
