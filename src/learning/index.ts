@@ -75,3 +75,6 @@ export { CARTPOLE, cartPoleDynamics, createCartPole, type CartPoleEnvironment, t
  * `./ppo/index.js`: importing it loads tfjs (~0.3 s, ~60 MB), so the server imports it lazily,
  * when it first trains, instead of on every start.
  */
+/** PPO on each tenant's rewarded weaves, off the request path; tfjs loads with the first run. */
+export { createTrainingService, SERVER_PPO_CONFIG, type TrainingService, type TrainingServiceOptions } from './training/training-service.js';
+export type { TrainingEvent, TrainingReason, TrainingRun, TrainingStatus } from './training/types.js';

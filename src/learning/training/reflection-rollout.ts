@@ -4,25 +4,29 @@ import type { StoredExperience } from '../reflection/index.js';
 /** What the rollout needs from the policy being trained: its current view of an observation. */
 export type Predict = (observation: Float32Array) => { readonly probabilities: Float32Array; readonly value: number };
 
-/** Keeps a ratio finite when the behaviour policy gave the chosen tool (almost) no probability. */
+/** Keeps a ratio finite when the network gives the chosen tool (almost) no probability. */
 const MIN_LOG_PROB = Math.log(1e-6);
 
 /**
  * Rewarded weaves as a PPO batch: each is a one-step episode (terminated, nothing to bootstrap)
- * whose return is its reward. The behaviour log-probability is the one stored when the weave
- * decided (motif prior, bandit or network), so the clipped ratio corrects for whoever chose.
- * Values come from the critic being trained: the deciding policy may have had none.
+ * whose return is its reward. The reference ("old") policy of the ratio is the network as it is
+ * now, not the one that chose when the weave ran: most weaves were chosen by the motif prior or
+ * the bandit, and against their fixed log-probabilities the clip would cap everything a run can
+ * learn at one 20% step. Re-anchoring each update lets a run take several clipped steps; the
+ * logged choices still decide which actions are seen, as in advantage-weighted learning from logs.
+ * Values come from the critic being trained.
  */
 export function rolloutFromReflections(experiences: readonly StoredExperience[], observationSize: number, predict: Predict): Rollout {
   const usable = experiences.filter((experience) => experience.reward !== null && experience.observation.length === observationSize);
   const observations = new Float32Array(usable.length * observationSize);
   usable.forEach((experience, i) => observations.set(experience.observation, i * observationSize));
+  const predictions = usable.map((experience) => predict(experience.observation));
   return {
     observationSize,
     observations,
     actions: usable.map((experience) => experience.toolIndex),
-    logProbs: usable.map((experience) => Math.max(MIN_LOG_PROB, experience.logProb)),
-    values: usable.map((experience) => predict(experience.observation).value),
+    logProbs: predictions.map((prediction, i) => Math.max(MIN_LOG_PROB, Math.log(prediction.probabilities[usable[i]!.toolIndex] ?? 0))),
+    values: predictions.map((prediction) => prediction.value),
     rewards: usable.map((experience) => experience.reward ?? 0),
     terminated: usable.map(() => true),
     truncated: usable.map(() => false),

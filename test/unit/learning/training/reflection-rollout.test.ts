@@ -8,9 +8,9 @@ const experience = (reward: number | null, toolIndex: number, logProb: number, o
   ({ reward, toolIndex, logProb, observation: Float32Array.from(observation) }) as unknown as StoredExperience;
 
 describe('rolloutFromReflections', () => {
-  const predict = (observation: Float32Array) => ({ probabilities: new Float32Array(5), value: observation[0]! / 10 });
+  const predict = (observation: Float32Array) => ({ probabilities: Float32Array.from([0.5, 0.2, 0.3, 0, 0]), value: observation[0]! / 10 });
 
-  it('turns rewarded weaves into one-step episodes valued by the current critic', () => {
+  it('turns rewarded weaves into one-step episodes, valued and anchored by the current network', () => {
     const rollout = rolloutFromReflections(
       [experience(1, 2, -0.5, [1, 2]), experience(null, 0, -1, [3, 4]), experience(-1, 4, -80, [5, 6]), experience(0.5, 1, -1, [7])],
       2,
@@ -21,8 +21,8 @@ describe('rolloutFromReflections', () => {
     expect(Array.from(rollout.observations)).toEqual([1, 2, 5, 6]);
     expect(rollout.rewards).toEqual([1, -1]);
     expect(rollout.values).toEqual([0.1, 0.5]);
-    expect(rollout.logProbs[0]).toBe(-0.5);
-    // A near-impossible behaviour choice is floored so the PPO ratio stays finite.
+    expect(rollout.logProbs[0]).toBeCloseTo(Math.log(0.3), 6);
+    // A choice the network gives no probability is floored so the PPO ratio stays finite.
     expect(rollout.logProbs[1]).toBeCloseTo(Math.log(1e-6), 10);
     expect(rollout.terminated).toEqual([true, true]);
   });
