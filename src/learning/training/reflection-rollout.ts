@@ -20,13 +20,13 @@ export function rolloutFromReflections(experiences: readonly StoredExperience[],
   const usable = experiences.filter((experience) => experience.reward !== null && experience.observation.length === observationSize);
   const observations = new Float32Array(usable.length * observationSize);
   usable.forEach((experience, i) => observations.set(experience.observation, i * observationSize));
-  const predictions = usable.map((experience) => predict(experience.observation));
+  const rows = usable.map((experience) => ({ experience, prediction: predict(experience.observation) }));
   return {
     observationSize,
     observations,
     actions: usable.map((experience) => experience.toolIndex),
-    logProbs: predictions.map((prediction, i) => Math.max(MIN_LOG_PROB, Math.log(prediction.probabilities[usable[i]!.toolIndex] ?? 0))),
-    values: predictions.map((prediction) => prediction.value),
+    logProbs: rows.map(({ experience, prediction }) => Math.max(MIN_LOG_PROB, Math.log(prediction.probabilities[experience.toolIndex] ?? 0))),
+    values: rows.map(({ prediction }) => prediction.value),
     rewards: usable.map((experience) => experience.reward ?? 0),
     terminated: usable.map(() => true),
     truncated: usable.map(() => false),

@@ -177,7 +177,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
   };
 }
 
-function pick({ policyLoss, valueLoss, entropy, approxKl }: { policyLoss: number; valueLoss: number; entropy: number; approxKl: number }) {
+function pick({ policyLoss, valueLoss, entropy, approxKl }: PpoModule.PpoUpdateStats) {
   return { policyLoss, valueLoss, entropy, approxKl };
 }
 

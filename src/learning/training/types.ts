@@ -3,17 +3,15 @@ export type TrainingReason = 'manual' | 'feedback';
 
 export type TrainingStatus = 'RUNNING' | 'DONE' | 'FAILED';
 
+import type { PpoUpdateStats } from '../ppo/index.js';
+
 /** One PPO update of a run, as `trainingProgress` streams it. */
-export interface TrainingEvent {
+export interface TrainingEvent extends Pick<PpoUpdateStats, 'policyLoss' | 'valueLoss' | 'entropy' | 'approxKl'> {
   readonly runId: string;
   readonly tenant: string;
   /** 1-based index of this update within the run. */
   readonly update: number;
   readonly updates: number;
-  readonly policyLoss: number;
-  readonly valueLoss: number;
-  readonly entropy: number;
-  readonly approxKl: number;
   /** Mean reward of the batch the run trains on. */
   readonly meanReward: number;
   /** Rewarded weaves in the batch. */
