@@ -1,5 +1,5 @@
 import type { CacheStats } from '../src/cache/index.js';
-import type { FeedbackService } from '../src/learning/index.js';
+import type { FeedbackService, TrainingService } from '../src/learning/index.js';
 import type { MemoryStore } from '../src/memory/index.js';
 import type { Shuttle } from '../src/shuttle/index.js';
 import type { SpacetimeStore } from '../src/spacetime/index.js';
@@ -38,4 +38,5 @@ export interface Services {
   readonly health: (tenant: string) => Promise<HealthReport>;
   readonly embeddingCacheStats: () => CacheStats;
   readonly policyStats: (tenant: string) => PolicyStatsReport;
+  readonly training: Pick<TrainingService, 'train' | 'runs'>;
 }

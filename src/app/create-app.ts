@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 
 import type { GraphQLSchema } from 'graphql';
 
@@ -16,7 +16,7 @@ import {
 import { createContextFactory, createTypedPubSub, type ContextFactory } from '../graphql/index.js';
 import { buildGraphApiSchema, graphApiContext } from '../graphapi/index.js';
 import type { GraphDb } from '../graphdb/index.js';
-import { createFeedbackService, createReflectionBuffer, type ReflectionBuffer } from '../learning/index.js';
+import { createFeedbackService, createReflectionBuffer, createTrainingService, type ReflectionBuffer, type TrainingService } from '../learning/index.js';
 import type { MemoryStore } from '../memory/index.js';
 import type { Logger } from '../observability/index.js';
 import { createSqliteBanditStore, createThompsonPolicy, motifPrior } from '../policy/index.js';
@@ -67,6 +67,7 @@ interface Parts {
   readonly tools: ReadonlyMap<ToolName, Tool>;
   readonly feedback: Services['feedback'];
   readonly reflections: ReflectionBuffer;
+  readonly training: TrainingService;
 }
 
 /** auto = the ONNX model when its folder holds one, else the hashing embedder. */
@@ -103,14 +104,24 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
   const reflections = createReflectionBuffer(stateDb);
   const policy = createThompsonPolicy({ probabilities: motifPrior, store: createSqliteBanditStore(stateDb), rng });
   const tools = createToolbox();
+  const learningLogger = logger.child({ module: 'learning' });
+  const training = createTrainingService({
+    reflections,
+    checkpointRoot: join(config.dataDir, 'policy'),
+    publish: (event) => pubSub.publish(TOPICS.trainingProgress, event),
+    rng,
+    clock,
+    logger: learningLogger,
+  });
   const shuttle = createShuttle({
-    deps: { store, embedder, policy, tools, experiences: createReflectionSink(reflections, logger.child({ module: 'learning' })), clock },
+    deps: { store, embedder, policy, tools, experiences: createReflectionSink(reflections, learningLogger), clock },
     cache,
     spacetimes,
     progress: (event) => pubSub.publish(TOPICS.weaveProgress, event),
     logger: logger.child({ module: 'shuttle' }),
   });
-  return { embedder, backends, store, spacetimes, shuttle, tools, feedback: createFeedbackService({ spacetimes, policy, reflections }), reflections };
+  const feedback = createFeedbackService({ spacetimes, policy, reflections });
+  return { embedder, backends, store, spacetimes, shuttle, tools, feedback, reflections, training };
 }
 
 async function failingBackends(store: MemoryStore): Promise<string[]> {
@@ -130,6 +141,7 @@ function servicesOf(parts: Parts, clock: Clock): Services {
     feedback,
     embeddingCacheStats: () => embedder.cacheStats(),
     policyStats: (tenant) => policyStatsOf(parts.reflections, tenant),
+    training: parts.training,
     health: async (tenant) => {
       const failing = await failingBackends(store);
       return {
@@ -172,6 +184,8 @@ export async function createApp(config: Config, options: CreateAppOptions): Prom
       await Promise.all([...parts.tools.values()].flatMap((tool) => (tool.prepare === undefined ? [] : [tool.prepare()])));
     },
     async dispose() {
+      // A run in progress writes its checkpoint and reads the reflection buffer: let it finish first.
+      await parts.training.close();
       await parts.backends.close();
       await parts.embedder.close?.();
     },

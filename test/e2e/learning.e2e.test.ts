@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { collectUntilDone } from '../support/collect-events.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
 
 interface ToolOutcome {
@@ -64,6 +65,37 @@ describe('weaves become experiences that feedback rewards', () => {
       db.close();
     }
     expect(stats.total).toMatchObject({ count: 2, rewarded: 2 });
+  });
+
+  it('trains on the weaves with feedback, streaming each PPO update over graphql-ws until done', async () => {
+    for (const [i, tool] of ['CALC', 'ANSWER', 'CALC', 'NOTE'].entries()) {
+      const id = await weave(`What is ${i + 3} * 7?`, tool);
+      await t.gql('mutation F($id: ID!, $ok: Boolean!) { feedback(input: { spacetimeId: $id, success: $ok }) }', { id, ok: tool === 'CALC' });
+    }
+    const { events, done: finished } = collectUntilDone<{ update: number; done: boolean; approxKl: number }>(
+      t.wsClient(),
+      'subscription { trainingProgress { update done approxKl } }',
+      'trainingProgress',
+    );
+    // The subscription must be registered before the run can publish.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const started = await t.gql<{ train: { id: string; status: string; samples: number } }>('mutation { train(input: { updates: 3 }) { id status samples } }');
+    await finished;
+    const runs = await t.gql<{ trainingRuns: { id: string; status: string; updates: number }[] }>('{ trainingRuns { id status updates } }');
+
+    expect(started.data!.train).toMatchObject({ status: 'RUNNING', samples: 6 });
+    expect(events.map((event) => event.update)).toEqual([1, 2, 3, 3]);
+    expect(events.every((event) => Number.isFinite(event.approxKl))).toBe(true);
+    expect(runs.data!.trainingRuns[0]).toEqual({ id: started.data!.train.id, status: 'DONE', updates: 3 });
+  });
+
+  it('refuses training without enough feedback, and a run size out of range', async () => {
+    const empty = await t.gql('mutation { train { id } }', {}, { 'x-hololoom-tenant': 'fresh' });
+    const tooMany = await t.gql('mutation { train(input: { updates: 500 }) { id } }');
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(empty.errors?.[0]?.message).toMatch(/at least 4 weaves with feedback/);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('separates tenants', async () => {

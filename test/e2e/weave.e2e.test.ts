@@ -1,6 +1,6 @@
-import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { collectUntilDone } from '../support/collect-events.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
 
 const CORPUS = [
@@ -41,27 +41,6 @@ interface ProgressEvent {
   step: string;
   index: number;
   done: boolean;
-}
-
-/** Subscribes and gathers events; `done` resolves on the event marked done. */
-function collect(client: Client, query: string): { events: ProgressEvent[]; done: Promise<void> } {
-  const events: ProgressEvent[] = [];
-  const done = new Promise<void>((resolve, reject) => {
-    client.subscribe<{ weaveProgress: ProgressEvent }>(
-      { query },
-      {
-        next: ({ data }) => {
-          events.push(data!.weaveProgress);
-          if (data!.weaveProgress.done) {
-            resolve();
-          }
-        },
-        error: reject,
-        complete: () => undefined,
-      },
-    );
-  });
-  return { events, done };
 }
 
 const CYCLE = ['pattern', 'window', 'retrieve', 'features', 'warp', 'decide', 'execute', 'spacetime', 'reflect'];
@@ -136,8 +115,8 @@ describe('weave end to end over HTTP and WebSocket', () => {
 
   it('streams every weaveProgress step in order', async () => {
     const client = t.wsClient();
-    const all = collect(client, 'subscription { weaveProgress { weaveId step } }');
-    const one = collect(client, 'subscription { weaveProgress(id: "st_progress_1") { weaveId step index done } }');
+    const all = collectUntilDone<ProgressEvent>(client, 'subscription { weaveProgress { weaveId step done } }', 'weaveProgress');
+    const one = collectUntilDone<ProgressEvent>(client, 'subscription { weaveProgress(id: "st_progress_1") { weaveId step index done } }', 'weaveProgress');
     // A subscription is live once it has seen an event; warm up until the unfiltered one has.
     for (let i = 0; all.events.length === 0 && i < 20; i++) {
       await weave({ query: `warm up ${i}`, id: `st_warm_${i}`, useCache: false });

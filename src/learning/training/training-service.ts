@@ -35,8 +35,11 @@ export interface TrainingServiceOptions {
 }
 
 export interface TrainingService {
-  /** Starts a run in the background and returns it (RUNNING); one run per tenant at a time. */
-  train(tenant: string, reason: TrainingReason): TrainingRun;
+  /**
+   * Starts a run in the background and returns it (RUNNING); one run per tenant at a time, so
+   * asking again while one runs returns that run. `updates` defaults to the service's.
+   */
+  train(tenant: string, reason: TrainingReason, updates?: number): TrainingRun;
   /** Newest first. */
   runs(tenant: string, limit: number): TrainingRun[];
   /** The tenant's trained network, loaded from its checkpoint on first use; undefined before any training. */
@@ -83,7 +86,7 @@ async function loadNetwork(options: TrainingServiceOptions, tenant: string): Pro
 }
 
 /** The run's PPO updates over the tenant's rewarded weaves, then the checkpoint; returns the run as it ended. */
-async function execute(ctx: RunContext, run: TrainingRun): Promise<TrainingRun> {
+async function execute(ctx: RunContext, run: TrainingRun, updates: number): Promise<TrainingRun> {
   const { options, clock, remember, networks } = ctx;
   const ppo = await loadPpo();
   const config = ppo.resolvePpoConfig({ ...SERVER_PPO_CONFIG, ...options.config });
@@ -92,7 +95,6 @@ async function execute(ctx: RunContext, run: TrainingRun): Promise<TrainingRun> 
     ppo.createMlpActorCritic({ observationSize: OBSERVATION_SIZE, actionCount: ACTION_COUNT, hiddenSizes: config.hiddenSizes, rng: options.rng });
   const experiences = options.reflections.rewarded(run.tenant, options.batchLimit ?? 1_000);
   const optimizer = ppo.createPpoOptimizer(config.learningRate);
-  const updates = options.updatesPerRun ?? 8;
   let current = run;
   try {
     for (let update = 1; update <= updates; update++) {
@@ -148,7 +150,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
   }
 
   return {
-    train(tenant, reason) {
+    train(tenant, reason, updates = options.updatesPerRun ?? 8) {
       const active = (history.get(tenant) ?? []).find((run) => run.status === 'RUNNING');
       if (active !== undefined) {
         return active;
@@ -159,7 +161,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
         throw new BadInputError(`Training needs at least ${minSamples} weaves with feedback; this tenant has ${available}. Send feedback on more weaves first.`);
       }
       const run = remember({ id: newId('run'), tenant, reason, status: 'RUNNING', startedAt: new Date(clock.now()), finishedAt: null, samples: available, updates: 0, error: null, last: null });
-      const work = finish(run, execute({ options, clock, remember, networks, network }, run)).finally(() => running.delete(run.id));
+      const work = finish(run, execute({ options, clock, remember, networks, network }, run, updates)).finally(() => running.delete(run.id));
       running.set(run.id, work);
       return run;
     },
