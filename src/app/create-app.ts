@@ -28,7 +28,7 @@ import { createToolbox, type Tool } from '../tools/index.js';
 
 import { openBackends, type Backends } from './backends.js';
 import { policyStatsOf } from './policy-stats.js';
-import { createReflectionSink } from './reflection-sink.js';
+import { createReflectionSink, observe } from './reflection-sink.js';
 import { buildApiSchema } from './schema-file.js';
 import { createTenantRateLimit } from './rate-limit.js';
 import { tenantFrom } from './tenant.js';
@@ -114,7 +114,7 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
     logger: learningLogger,
   });
   const shuttle = createShuttle({
-    deps: { store, embedder, policy, tools, experiences: createReflectionSink(reflections, learningLogger), clock },
+    deps: { store, embedder, policy, tools, experiences: createReflectionSink(reflections, learningLogger), observe, clock },
     cache,
     spacetimes,
     progress: (event) => pubSub.publish(TOPICS.weaveProgress, event),

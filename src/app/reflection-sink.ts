@@ -8,7 +8,7 @@ import {
   type ReflectionExperience,
 } from '../learning/index.js';
 import type { Logger } from '../observability/index.js';
-import type { Experience, ExperienceSink } from '../shuttle/index.js';
+import type { Experience, ExperienceSink, ObservationParts } from '../shuttle/index.js';
 
 /** The shuttle's experiences, encoded (obs-v1) and kept in the reflection buffer for feedback and PPO. */
 export function createReflectionSink(buffer: ReflectionBuffer, logger: Logger): ExperienceSink {
@@ -24,14 +24,18 @@ export function createReflectionSink(buffer: ReflectionBuffer, logger: Logger): 
   };
 }
 
-function toReflection(experience: Experience): ReflectionExperience {
-  const observation = encodeObservation({
-    queryEmbedding: Float32Array.from(experience.queryVector),
-    motifs: experience.motifs.map((motif) => motif.name),
-    retrieval: summarizeRetrieval(experience.hits),
-    spectral: experience.spectrum,
-    pattern: experience.pattern,
+/** The policy's observation in the learning layout: what decisions and stored experiences share. */
+export function observe(parts: ObservationParts): Float32Array {
+  return encodeObservation({
+    queryEmbedding: Float32Array.from(parts.queryVector),
+    motifs: parts.motifs.map((motif) => motif.name),
+    retrieval: summarizeRetrieval(parts.hits),
+    spectral: parts.spectrum,
+    pattern: parts.pattern,
   });
+}
+
+function toReflection(experience: Experience): ReflectionExperience {
   const probabilities = ACTIONS.map((tool) => experience.probabilities[tool]);
   const chosen = experience.probabilities[experience.tool];
   return {
@@ -39,7 +43,7 @@ function toReflection(experience: Experience): ReflectionExperience {
     tenant: experience.tenant,
     createdAt: new Date(),
     encodingVersion: ENCODING_VERSION,
-    observation,
+    observation: experience.features,
     toolIndex: TOOL_INDEX[experience.tool],
     actionProbabilities: probabilities,
     // A forced or prior-only decision can give the chosen tool ~0; keep the log finite.

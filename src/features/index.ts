@@ -1,4 +1,4 @@
-/** Query features for the policy: motifs, spectral graph features, the fixed-layout feature vector. */
+/** Query features for the policy: motifs and spectral graph features (learning encodes them into its observation). */
 /** Rule-based motif detection and the names of what it found. */
 export { detectMotifs, motifNames, type Motif } from './motifs.js';
 /** Laplacian spectrum (k smallest eigenvalues, Fiedler value, components) of a small graph. */
@@ -7,12 +7,3 @@ export { DEFAULT_EIGENVALUE_COUNT, graphSpectrum, type GraphSpectrum } from './s
 export { buildEntityGraph, type EntityBearer } from './entity-graph.js';
 /** An undirected weighted edge between node indices. */
 export type { GraphEdge } from './graph-edge.js';
-/** Encodes one weave's observation for the policy. */
-export {
-  encodeFeatures,
-  FEATURE_LAYOUT,
-  FEATURE_VECTOR_LENGTH,
-  PATTERN_NAMES,
-  type FeatureInput,
-  type PatternName,
-} from './feature-vector.js';

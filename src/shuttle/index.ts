@@ -11,6 +11,8 @@ export { temporalWindowFor, type TemporalWindow } from './temporal-window.js';
 export type {
   Experience,
   ExperienceSink,
+  ObservationParts,
+  Spectrum,
   StepDeps,
   StepOutput,
   WeaveMode,

@@ -42,7 +42,6 @@ export interface WeaveState {
   hits?: readonly RecallHit[];
   motifs?: readonly ScoredMotif[];
   features?: Float32Array;
-  spectrum?: Spectrum | null;
   warp?: WarpResult;
   decision?: Decision;
   result?: ToolResult;
@@ -56,23 +55,26 @@ export interface Spectrum {
   readonly components: number;
 }
 
-/**
- * An experience handed to learning after each weave: the decision and the raw inputs of the
- * observation, so learning encodes them in its own versioned layout.
- */
+/** What the policy's observation is made of; learning owns the layout (see `StepDeps.observe`). */
+export interface ObservationParts {
+  readonly queryVector: Vector;
+  readonly motifs: readonly ScoredMotif[];
+  readonly hits: readonly Pick<RecallHit, 'score' | 'sources'>[];
+  readonly spectrum: Spectrum | null;
+  readonly pattern: PatternName;
+}
+
+/** An experience handed to learning after each weave: the observation the policy decided on, and the decision. */
 export interface Experience {
   readonly spacetimeId: string;
   readonly tenant: string;
+  /** The encoded observation (`StepDeps.observe`), exactly as the policy saw it. */
   readonly features: Float32Array;
   readonly tool: ToolName;
   readonly bucket: string;
   readonly confidence: number;
   readonly durationMs: number;
   readonly pattern: PatternName;
-  readonly queryVector: Vector;
-  readonly motifs: readonly ScoredMotif[];
-  readonly hits: readonly Pick<RecallHit, 'score' | 'sources'>[];
-  readonly spectrum: Spectrum | null;
   /** The policy's probability for every tool when it decided (one-hot for a forced tool). */
   readonly probabilities: Readonly<Record<ToolName, number>>;
   readonly errorCode: ErrorCode | null;
@@ -90,6 +92,11 @@ export interface StepDeps {
   readonly policy: Policy;
   readonly tools: ReadonlyMap<ToolName, Tool>;
   readonly experiences: ExperienceSink;
+  /**
+   * Encodes the policy's observation. Injected because learning owns the versioned layout that
+   * its networks and stored experiences share; the shuttle never imports learning.
+   */
+  readonly observe: (parts: ObservationParts) => Float32Array;
   readonly clock: Clock;
 }
 

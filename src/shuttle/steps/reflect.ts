@@ -16,10 +16,6 @@ export const reflect: WeaveStepDefinition = {
       confidence: spacetime.confidence,
       durationMs: clock.monotonicMs() - state.startedAtMs,
       pattern: spacetime.mode,
-      queryVector: need(state, 'queryVector'),
-      motifs: need(state, 'motifs'),
-      hits: need(state, 'hits'),
-      spectrum: state.spectrum ?? null,
       probabilities: Object.fromEntries(decision.estimates.map((estimate) => [estimate.tool, estimate.probability])) as Record<ToolName, number>,
       errorCode: spacetime.errorCode,
     });
