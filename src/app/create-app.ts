@@ -28,7 +28,7 @@ import { createToolbox, type Tool } from '../tools/index.js';
 
 import { openBackends, type Backends } from './backends.js';
 import { policyStatsOf } from './policy-stats.js';
-import { createReflectionSink, observe } from './reflection-sink.js';
+import { createReflectionSink, networkProbabilities, observe } from './reflection-sink.js';
 import { buildApiSchema } from './schema-file.js';
 import { createTenantRateLimit } from './rate-limit.js';
 import { tenantFrom } from './tenant.js';
@@ -102,7 +102,6 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
   const store = withChangeNotifications(backends.store, (tenant) => cache.invalidateTenant(tenant));
   // Beside the bandit posteriors in state.db: experiences wait there for feedback and training.
   const reflections = createReflectionBuffer(stateDb);
-  const policy = createThompsonPolicy({ probabilities: motifPrior, store: createSqliteBanditStore(stateDb), rng });
   const tools = createToolbox();
   const learningLogger = logger.child({ module: 'learning' });
   const training = createTrainingService({
@@ -112,6 +111,12 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
     rng,
     clock,
     logger: learningLogger,
+  });
+  const policy = createThompsonPolicy({
+    probabilities: motifPrior,
+    store: createSqliteBanditStore(stateDb),
+    rng,
+    network: (tenant, features) => networkProbabilities(training.loadedNetwork(tenant), features),
   });
   const shuttle = createShuttle({
     deps: { store, embedder, policy, tools, experiences: createReflectionSink(reflections, learningLogger), observe, clock },

@@ -7,7 +7,9 @@ import {
   type ReflectionBuffer,
   type ReflectionExperience,
 } from '../learning/index.js';
+import type { ActorCritic } from '../learning/ppo/index.js';
 import type { Logger } from '../observability/index.js';
+import type { ToolName } from '../shared/index.js';
 import type { Experience, ExperienceSink, ObservationParts } from '../shuttle/index.js';
 
 /** The shuttle's experiences, encoded (obs-v1) and kept in the reflection buffer for feedback and PPO. */
@@ -22,6 +24,15 @@ export function createReflectionSink(buffer: ReflectionBuffer, logger: Logger): 
       }
     },
   };
+}
+
+/** A trained network's tool probabilities for an observation it was trained on the layout of. */
+export function networkProbabilities(network: ActorCritic | undefined, features: Float32Array): Record<ToolName, number> | undefined {
+  if (network?.shape.observationSize !== features.length) {
+    return undefined;
+  }
+  const { probabilities } = network.predict(features);
+  return Object.fromEntries(ACTIONS.map((tool, i) => [tool, probabilities[i] ?? 0])) as Record<ToolName, number>;
 }
 
 /** The policy's observation in the learning layout: what decisions and stored experiences share. */

@@ -11,7 +11,7 @@ export {
 } from './convergence.js';
 export { bucketFor, motifPrior, motifPriorProbabilities } from './motif-prior.js';
 export { createSqliteBanditStore } from './sqlite-bandit-store.js';
-export { createThompsonPolicy, DEFAULT_PRIOR_STRENGTH, type Policy, type ThompsonPolicyOptions } from './thompson-policy.js';
+export { createThompsonPolicy, DEFAULT_PRIOR_STRENGTH, type NetworkProbabilities, type Policy, type ThompsonPolicyOptions } from './thompson-policy.js';
 export type {
   BanditCounts,
   BanditStore,

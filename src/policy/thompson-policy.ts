@@ -2,6 +2,7 @@ import { TOOL_NAMES, type Rng, type ToolName } from '../shared/index.js';
 
 import { bucketFor } from './motif-prior.js';
 import { sampleBeta } from './beta-sampler.js';
+import { converge, type ConvergenceStrategy } from './convergence.js';
 import type {
   BanditCounts,
   BanditStore,
@@ -26,12 +27,19 @@ export interface Policy {
   counts(): ReadonlyMap<string, BanditCounts>;
 }
 
+/** A tenant's trained network, when it has one: tool probabilities for an encoded observation. */
+export type NetworkProbabilities = (tenant: string, features: Float32Array) => Record<ToolName, number> | undefined;
+
 export interface ThompsonPolicyOptions {
   readonly probabilities: ToolProbabilities;
   readonly store: BanditStore;
   readonly rng: Rng;
   /** @default DEFAULT_PRIOR_STRENGTH */
   readonly priorStrength?: number;
+  /** Once a tenant has a trained network, it and the bandit decide together through `strategy`. */
+  readonly network?: NetworkProbabilities;
+  /** @default 'EPSILON_GREEDY' */
+  readonly strategy?: ConvergenceStrategy;
 }
 
 const keyOf = (tenant: string, bucket: string, tool: ToolName): string => `${tenant}/${bucket}/${tool}`;
@@ -46,6 +54,8 @@ export function createThompsonPolicy({
   store,
   rng,
   priorStrength = DEFAULT_PRIOR_STRENGTH,
+  network,
+  strategy = 'EPSILON_GREEDY',
 }: ThompsonPolicyOptions): Policy {
   const counts = store.load();
   const posterior = (key: string, p: number): [number, number] => {
@@ -55,15 +65,28 @@ export function createThompsonPolicy({
   return {
     name: `thompson(${probabilities.name})`,
     decide(input) {
-      const p = probabilities.probabilities(input);
+      const learned = network?.(input.tenant, input.features);
+      const p = learned ?? probabilities.probabilities(input);
       const bucket = bucketFor(input.motifs);
       const draws = TOOL_NAMES.map((tool) => {
         const [alpha, beta] = posterior(keyOf(input.tenant, bucket, tool), p[tool]);
         const estimate: ToolEstimate = { tool, probability: p[tool], banditMean: alpha / (alpha + beta) };
         return { estimate, sample: sampleBeta(alpha, beta, rng) };
       });
-      const best = draws.reduce((a, b) => (b.sample > a.sample ? b : a));
-      return { tool: best.estimate.tool, estimates: draws.map((d) => d.estimate), bucket, strategy: 'thompson' };
+      const estimates = draws.map((d) => d.estimate);
+      if (learned === undefined) {
+        const best = draws.reduce((a, b) => (b.sample > a.sample ? b : a));
+        return { tool: best.estimate.tool, estimates, bucket, strategy: 'thompson' };
+      }
+      const byTool = <T>(value: (i: number) => T): Record<ToolName, T> => Object.fromEntries(TOOL_NAMES.map((tool, i) => [tool, value(i)])) as Record<ToolName, T>;
+      const chosen = converge({
+        strategy,
+        probabilities: learned,
+        posteriorMeans: byTool((i) => estimates[i]?.banditMean ?? 0),
+        thompsonDraw: () => byTool((i) => draws[i]?.sample ?? 0),
+        rng,
+      });
+      return { tool: chosen.tool, estimates, bucket, strategy: `network:${chosen.strategy}` };
     },
     recordOutcome(tenant, bucket, tool, reward01) {
       const r = Math.min(1, Math.max(0, reward01));

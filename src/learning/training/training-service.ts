@@ -44,6 +44,11 @@ export interface TrainingService {
   runs(tenant: string, limit: number): TrainingRun[];
   /** The tenant's trained network, loaded from its checkpoint on first use; undefined before any training. */
   network(tenant: string): Promise<ActorCritic | undefined>;
+  /**
+   * The network if it is already in memory, for a decision that cannot wait; the first call for a
+   * tenant starts loading its checkpoint, and decisions use the prior until it is there.
+   */
+  loadedNetwork(tenant: string): ActorCritic | undefined;
   /** Resolves when no run is in progress. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -65,6 +70,7 @@ interface RunContext {
   readonly remember: (run: TrainingRun) => TrainingRun;
   readonly networks: Map<string, Promise<ActorCritic | undefined>>;
   readonly network: (tenant: string) => Promise<ActorCritic | undefined>;
+  readonly ready: Map<string, ActorCritic>;
 }
 
 /** The tenant's checkpointed network, when there is one of the current encoding. */
@@ -112,7 +118,25 @@ async function execute(ctx: RunContext, run: TrainingRun, updates: number): Prom
   }
   await ppo.saveCheckpoint(join(options.checkpointRoot, folderOf(run.tenant)), policy, { encodingVersion: ENCODING_VERSION, config }, clock);
   networks.set(run.tenant, Promise.resolve(policy));
+  ctx.ready.set(run.tenant, policy);
   return current;
+}
+
+/** Records how a run ended and publishes its last event (done: true), failed runs included. */
+function finish({ options, clock, remember }: RunContext, run: TrainingRun, outcome: Promise<TrainingRun>): Promise<void> {
+  return outcome.then(
+    (last) => {
+      const done = remember({ ...last, status: 'DONE', finishedAt: new Date(clock.now()) });
+      if (done.last !== null) {
+        options.publish({ ...done.last, done: true });
+      }
+    },
+    (error: unknown) => {
+      options.logger?.error({ err: error, runId: run.id }, 'training run failed');
+      const failed = remember({ ...run, status: 'FAILED', finishedAt: new Date(clock.now()), error: error instanceof Error ? error.message : String(error) });
+      options.publish({ ...(failed.last ?? emptyEvent(failed)), done: true });
+    },
+  );
 }
 
 export function createTrainingService(options: TrainingServiceOptions): TrainingService {
@@ -127,27 +151,15 @@ export function createTrainingService(options: TrainingServiceOptions): Training
     return run;
   };
 
+  const ready = new Map<string, ActorCritic>();
   const network = (tenant: string): Promise<ActorCritic | undefined> => {
     const known = networks.get(tenant) ?? loadNetwork(options, tenant);
-    networks.set(tenant, known);
+    if (!networks.has(tenant)) {
+      networks.set(tenant, known);
+      void known.then((policy) => policy !== undefined && ready.set(tenant, policy));
+    }
     return known;
   };
-
-  function finish(run: TrainingRun, outcome: Promise<TrainingRun>): Promise<void> {
-    return outcome.then(
-      (last) => {
-        const done = remember({ ...last, status: 'DONE', finishedAt: new Date(clock.now()) });
-        if (done.last !== null) {
-          options.publish({ ...done.last, done: true });
-        }
-      },
-      (error: unknown) => {
-        options.logger?.error({ err: error, runId: run.id }, 'training run failed');
-        const failed = remember({ ...run, status: 'FAILED', finishedAt: new Date(clock.now()), error: error instanceof Error ? error.message : String(error) });
-        options.publish({ ...(failed.last ?? emptyEvent(failed)), done: true });
-      },
-    );
-  }
 
   return {
     train(tenant, reason, updates = options.updatesPerRun ?? 8) {
@@ -161,12 +173,17 @@ export function createTrainingService(options: TrainingServiceOptions): Training
         throw new BadInputError(`Training needs at least ${minSamples} weaves with feedback; this tenant has ${available}. Send feedback on more weaves first.`);
       }
       const run = remember({ id: newId('run'), tenant, reason, status: 'RUNNING', startedAt: new Date(clock.now()), finishedAt: null, samples: available, updates: 0, error: null, last: null });
-      const work = finish(run, execute({ options, clock, remember, networks, network }, run, updates)).finally(() => running.delete(run.id));
+      const ctx = { options, clock, remember, networks, network, ready };
+      const work = finish(ctx, run, execute(ctx, run, updates)).finally(() => running.delete(run.id));
       running.set(run.id, work);
       return run;
     },
     runs: (tenant, limit) => (history.get(tenant) ?? []).slice(0, limit),
     network,
+    loadedNetwork(tenant) {
+      void network(tenant);
+      return ready.get(tenant);
+    },
     idle: async () => {
       await Promise.all([...running.values()]);
     },
@@ -175,6 +192,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
       const loaded = await Promise.all([...networks.values()]);
       loaded.forEach((policy) => policy?.dispose());
       networks.clear();
+      ready.clear();
     },
   };
 }
