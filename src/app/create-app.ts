@@ -28,6 +28,7 @@ import { createToolbox, type Tool } from '../tools/index.js';
 
 import { openBackends, type Backends } from './backends.js';
 import { policyStatsOf } from './policy-stats.js';
+import { trainOnFeedback } from './train-on-feedback.js';
 import { createReflectionSink, networkProbabilities, observe } from './reflection-sink.js';
 import { buildApiSchema } from './schema-file.js';
 import { createTenantRateLimit } from './rate-limit.js';
@@ -125,7 +126,7 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
     progress: (event) => pubSub.publish(TOPICS.weaveProgress, event),
     logger: logger.child({ module: 'shuttle' }),
   });
-  const feedback = createFeedbackService({ spacetimes, policy, reflections });
+  const feedback = trainOnFeedback(createFeedbackService({ spacetimes, policy, reflections }), training, config.trainEvery, learningLogger);
   return { embedder, backends, store, spacetimes, shuttle, tools, feedback, reflections, training };
 }
 

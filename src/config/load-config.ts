@@ -28,6 +28,11 @@ const ConfigSchema = z.object({
     .regex(/^\d{1,7}$/, 'must be a whole number of operations per second (0 turns the limit off)')
     .transform(Number)
     .default(500),
+  HOLOLOOM_TRAIN_EVERY: z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be a whole number of feedback events (0 turns automatic training off)')
+    .transform(Number)
+    .default(50),
   NEO4J_URI: z
     .string()
     .trim()
@@ -57,6 +62,8 @@ export interface Config {
   readonly defaultTenant: string;
   /** GraphQL operations per second per tenant; 0 = unlimited. */
   readonly rateLimitPerSecond: number;
+  /** A tenant's policy trains after every this many feedback events; 0 = only on `train`. */
+  readonly trainEvery: number;
   readonly production: boolean;
   /** Where the graph lives; set exactly when `backend` is `neo4j`. */
   readonly neo4j: Neo4jSettings | null;
@@ -117,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.HOLOLOOM_LOG_LEVEL,
     defaultTenant: e.HOLOLOOM_TENANT,
     rateLimitPerSecond: e.HOLOLOOM_RATE_LIMIT,
+    trainEvery: e.HOLOLOOM_TRAIN_EVERY,
     production: e.NODE_ENV === 'production',
     neo4j: e.HOLOLOOM_BACKEND === 'neo4j' ? neo4jSettings(e) : null,
     qdrant: { url: e.QDRANT_URL, apiKey: e.QDRANT_API_KEY },

@@ -103,3 +103,19 @@ describe('weaves become experiences that feedback rewards', () => {
     expect(other.data!.policyStats.total).toMatchObject({ count: 0, rewarded: 0 });
   });
 });
+
+describe('training every N feedback events (HOLOLOOM_TRAIN_EVERY)', () => {
+  it('starts a run by itself at the Nth feedback', async () => {
+    const t = await startTestServer({ HOLOLOOM_TRAIN_EVERY: '4' });
+    try {
+      for (const [i, tool] of ['CALC', 'ANSWER', 'CALC', 'NOTE'].entries()) {
+        const woven = await t.gql<{ weave: { id: string } }>('mutation W($q: String!, $t: Tool) { weave(input: { query: $q, tool: $t }) { id } }', { q: `What is ${i} + 9?`, t: tool });
+        await t.gql('mutation F($id: ID!) { feedback(input: { spacetimeId: $id, rating: 4 }) }', { id: woven.data!.weave.id });
+      }
+      const runs = await t.gql<{ trainingRuns: { reason: string; samples: number }[] }>('{ trainingRuns { reason samples } }');
+      expect(runs.data!.trainingRuns).toEqual([{ reason: 'feedback', samples: 4 }]);
+    } finally {
+      await t.close({ removeData: true });
+    }
+  });
+});
