@@ -7,6 +7,7 @@ import { benchCommand, benchEmbedderCommand } from './bench-command.js';
 import { evalCommand } from './eval-command.js';
 import { modelPullCommand } from './model-command.js';
 import { schemaCommand } from './schema-command.js';
+import type { TrainFlags } from './train-command.js';
 
 /**
  * The `hololoom` command. commander gives us parsing, help and errors for free; each
@@ -59,6 +60,31 @@ program
   .description('download the official all-MiniLM-L6-v2 ONNX export from the Hugging Face Hub (needs internet)')
   .option('--model-dir <dir>', 'target folder (default: HOLOLOOM_MODEL_DIR)')
   .action(modelPullCommand);
+
+program
+  .command('train')
+  .description('train PPO on CartPole-v1 or the tool-choice task: per-seed table, learning curve as SVG')
+  .addOption(new Option('--env <name>', 'environment').choices(['toolchoice', 'cartpole']).makeOptionMandatory())
+  .option('--seeds <list>', 'comma-separated seeds, trained one after another', '1')
+  .option('--steps <n>', 'cartpole: environment steps per seed (default 100000)')
+  .option('--episodes <n>', 'toolchoice: episodes (one query each) per seed (default 3000)')
+  .addOption(
+    new Option('--embedder <name>', 'toolchoice: query embedder (auto: MiniLM when the model is present)').choices(['auto', 'onnx', 'hashing']).default('auto'),
+  )
+  .addOption(
+    new Option('--encoding <version>', 'toolchoice: observation encoding (auto: obs-v2 for MiniLM, obs-v1 for hashing)')
+      .choices(['auto', 'obs-v1', 'obs-v2'])
+      .default('auto'),
+  )
+  .option('--fixture <file>', 'toolchoice: labelled query set (default test/fixtures/tool-choice.json)')
+  .option('--out <file>', 'learning-curve SVG (default learning-curve-<env>.svg)')
+  .option('--json <file>', 'also write the per-seed results and curves as JSON')
+  .option('--checkpoint-dir <dir>', "save each seed's policy (and obs-v2 PCA) in <dir>/<env>-seed-<n>")
+  // Imported on use: training loads tfjs, which the other commands do not need.
+  .action(async (flags: TrainFlags) => {
+    const { trainCommand } = await import('./train-command.js');
+    await trainCommand(flags);
+  });
 
 program
   .command('schema')

@@ -4,8 +4,17 @@ import type { PatternName } from '../../spacetime/index.js';
 /**
  * Names the layout below. Stored with every experience, so a buffer filled under one layout is
  * never fed to a network trained on another. Bump it whenever any slot moves or changes meaning.
+ * This is the version the server encodes weaves with (the embedding's 96-dim prefix).
  */
 export const ENCODING_VERSION = 'obs-v1';
+
+/**
+ * Every version this build can encode. obs-v2 keeps obs-v1's slots and only changes what the
+ * embedding block holds: a PCA to 96 dims fitted on the training queries' embeddings instead of
+ * the 96-dim prefix (see embedding-reduction.ts; docs/learning-encoding.md says why).
+ */
+export const ENCODING_VERSIONS = [ENCODING_VERSION, 'obs-v2'] as const;
+export type EncodingVersion = (typeof ENCODING_VERSIONS)[number];
 
 /** Query embedding dims kept: the Matryoshka 96 prefix, the scale every pattern card has. */
 export const EMBEDDING_DIMS = 96;

@@ -1,6 +1,6 @@
-import { truncateNormalize } from '../../shared/index.js';
 import type { PatternName } from '../../spacetime/index.js';
 
+import { PREFIX_REDUCTION, type EmbeddingReduction } from './embedding-reduction.js';
 import {
   COUNT_SCALE,
   EIGENVALUE_SLOTS,
@@ -32,7 +32,10 @@ export interface SpectralSummary {
 
 /** Everything one observation is built from; plain data, so learning needs no feature code. */
 export interface ObservationInput {
-  /** The embedder's full query vector (at least 96 dims); only its 96-dim prefix is used. */
+  /**
+   * The embedder's full query vector. obs-v1 (the default reduction) keeps its 96-dim prefix and
+   * needs at least 96 dims; obs-v2 projects all of it (see `EmbeddingReduction`).
+   */
   readonly queryEmbedding: Float32Array;
   /** Detected motif names. A name outside the vocabulary throws: see `encodeObservation`. */
   readonly motifs: readonly string[];
@@ -68,14 +71,12 @@ export function summarizeRetrieval(
   };
 }
 
-function writeEmbedding(out: Float32Array, embedding: Float32Array): void {
-  if (embedding.length < EMBEDDING_DIMS) {
-    throw new RangeError(`The query embedding has ${embedding.length} dims; the encoding needs at least ${EMBEDDING_DIMS}.`);
+function writeEmbedding(out: Float32Array, embedding: Float32Array, reduction: EmbeddingReduction): void {
+  const reduced = reduction.reduce(embedding);
+  if (reduced.length !== EMBEDDING_DIMS) {
+    throw new RangeError(`The ${reduction.encodingVersion} reduction returned ${reduced.length} numbers, not ${EMBEDDING_DIMS}.`);
   }
-  if (!embedding.subarray(0, EMBEDDING_DIMS).every(Number.isFinite)) {
-    throw new RangeError('The query embedding holds a non-finite value.');
-  }
-  out.set(truncateNormalize(embedding, EMBEDDING_DIMS), OBSERVATION_LAYOUT.embedding.offset);
+  out.set(reduced, OBSERVATION_LAYOUT.embedding.offset);
 }
 
 function isKnownMotif(name: string): name is keyof typeof MOTIF_SLOT {
@@ -122,14 +123,16 @@ function writePattern(out: Float32Array, pattern: PatternName): void {
 }
 
 /**
- * The obs-v1 observation of one weave (OBSERVATION_SIZE floats; layout in layout.ts). Pure and
- * deterministic: equal inputs give bit-equal outputs. Throws RangeError for an embedding shorter
- * than 96 dims or holding NaN/Infinity, an unknown motif name or an unknown pattern; scores and
- * counts out of range are clamped instead, since they are measurements rather than vocabulary.
+ * The observation of one weave (OBSERVATION_SIZE floats; layout in layout.ts). `reduction` fills
+ * the embedding block and names the version: obs-v1's 96-dim prefix unless told otherwise. Pure
+ * and deterministic: equal inputs give bit-equal outputs. Throws RangeError for an embedding the
+ * reduction cannot read (obs-v1: shorter than 96 dims or holding NaN/Infinity), an unknown motif
+ * name or an unknown pattern; scores and counts out of range are clamped instead, since they are
+ * measurements rather than vocabulary.
  */
-export function encodeObservation(input: ObservationInput): Float32Array {
+export function encodeObservation(input: ObservationInput, reduction: EmbeddingReduction = PREFIX_REDUCTION): Float32Array {
   const out = new Float32Array(OBSERVATION_SIZE);
-  writeEmbedding(out, input.queryEmbedding);
+  writeEmbedding(out, input.queryEmbedding, reduction);
   writeMotifs(out, input.motifs);
   writeRetrieval(out, input.retrieval);
   if (input.spectral !== undefined && input.spectral !== null) {

@@ -4,14 +4,17 @@ import {
   ACTION_COUNT,
   encodeObservation,
   OBSERVATION_SIZE,
+  PREFIX_REDUCTION,
   TOOL_INDEX,
+  type EmbeddingReduction,
+  type EncodingVersion,
   type RetrievalSummary,
 } from '../encoding/index.js';
 
 import type { LabelledQuery, ToolChoiceDataset, ToolChoiceSplit } from './tool-choice-dataset.js';
 import type { Environment, StepResult } from './types.js';
 
-/** Embeds texts (full-size vectors; the encoding keeps the 96-dim prefix). Embedder.embed fits. */
+/** Embeds texts (full-size vectors; the encoding's reduction makes 96 of them). Embedder.embed fits. */
 export type EmbedTexts = (texts: readonly string[]) => Promise<readonly Float32Array[]> | readonly Float32Array[];
 
 /** The motif names detected in a text, e.g. `(text) => motifNames(detectMotifs(text))`. */
@@ -50,6 +53,11 @@ export interface ToolChoiceEnvironmentOptions {
   readonly motifs: DetectMotifNames;
   /** Which card the query would run under. @default patternByLength */
   readonly pattern?: (query: string) => PatternName;
+  /**
+   * Fills the embedding block and so fixes the encoding version. Give the train and test
+   * environments the same one (an obs-v2 PCA fitted on the train split). @default PREFIX_REDUCTION (obs-v1)
+   */
+  readonly reduction?: EmbeddingReduction;
 }
 
 /** A labelled query with its encoded observation and the action index of its right tool. */
@@ -62,6 +70,8 @@ export interface ToolChoiceExample extends LabelledQuery {
 /** One query per episode, one step: pick a tool, get the user's verdict. */
 export interface ToolChoiceEnvironment extends Environment {
   readonly split: ToolChoiceSplit;
+  /** The encoding its observations follow (from the reduction). */
+  readonly encodingVersion: EncodingVersion;
   /** Every query of the split, encoded, in fixture order (for exhaustive evaluation). */
   readonly examples: readonly ToolChoiceExample[];
   /** The running (or just finished) episode's query; undefined before the first reset. */
@@ -78,13 +88,10 @@ async function encodeSplit(options: ToolChoiceEnvironmentOptions): Promise<ToolC
       throw new Error(`The embed function returned ${vectors.length} vectors for ${items.length} queries.`);
     }
     const pattern = choosePattern(item.query);
-    const observation = encodeObservation({
-      queryEmbedding: vector,
-      motifs: options.motifs(item.query),
-      retrieval: SIMULATED_RETRIEVAL[pattern],
-      spectral: null,
-      pattern,
-    });
+    const observation = encodeObservation(
+      { queryEmbedding: vector, motifs: options.motifs(item.query), retrieval: SIMULATED_RETRIEVAL[pattern], spectral: null, pattern },
+      options.reduction ?? PREFIX_REDUCTION,
+    );
     return { ...item, pattern, observation, action: TOOL_INDEX[item.tool] };
   });
 }
@@ -114,6 +121,7 @@ export async function createToolChoiceEnvironment(options: ToolChoiceEnvironment
     observationSize: OBSERVATION_SIZE,
     actionCount: ACTION_COUNT,
     split: options.split,
+    encodingVersion: (options.reduction ?? PREFIX_REDUCTION).encodingVersion,
     examples,
     current: () => episode,
     reset(rng: Rng): Float32Array {
