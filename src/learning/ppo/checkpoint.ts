@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { BadInputError, createSeededRng, systemClock, type Clock } from '../../shared/index.js';
 
 import type { ActorCritic, NetworkShape } from './actor-critic.js';
+import { CHECKPOINT_FILE } from './checkpoint-file.js';
 import { resolvePpoConfig, type PpoConfig } from './config.js';
 import { createMlpActorCritic, MLP_ARCHITECTURE } from './mlp-actor-critic.js';
 import { initializeTensorflow } from './tf-runtime.js';
 
-/** The file inside a checkpoint directory. */
-export const CHECKPOINT_FILE = 'ppo-checkpoint.json';
+export { CHECKPOINT_FILE } from './checkpoint-file.js';
 const CHECKPOINT_FORMAT = 'hololoom-ppo-checkpoint';
 const CHECKPOINT_FORMAT_VERSION = 1;
 

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Logger } from '../../observability/index.js';
 import { BadInputError, newId, systemClock, type Clock, type Rng } from '../../shared/index.js';
 import { ACTION_COUNT, ENCODING_VERSION, OBSERVATION_SIZE } from '../encoding/index.js';
+import { CHECKPOINT_FILE } from '../ppo/checkpoint-file.js';
 import type * as PpoModule from '../ppo/index.js';
 import type { ActorCritic, PpoConfig } from '../ppo/index.js';
 import type { ReflectionBuffer } from '../reflection/index.js';
@@ -75,6 +77,10 @@ interface RunContext {
 
 /** The tenant's checkpointed network, when there is one of the current encoding. */
 async function loadNetwork(options: TrainingServiceOptions, tenant: string): Promise<ActorCritic | undefined> {
+  // Most tenants never train: look for the file before loading tfjs for it (a weave asks on its first decision).
+  if (!existsSync(join(options.checkpointRoot, folderOf(tenant), CHECKPOINT_FILE))) {
+    return undefined;
+  }
   const ppo = await loadPpo();
   try {
     const { policy, info } = await ppo.loadCheckpoint(join(options.checkpointRoot, folderOf(tenant)));
