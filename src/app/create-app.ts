@@ -14,7 +14,7 @@ import {
   type Embedder,
 } from '../embedding/index.js';
 import { createContextFactory, createTypedPubSub, type ContextFactory } from '../graphql/index.js';
-import { buildGraphApiSchema, graphApiContext } from '../graphapi/index.js';
+import type { GraphApiContext } from '../graphapi/index.js';
 import type { GraphDb } from '../graphdb/index.js';
 import { createFeedbackService, createReflectionBuffer, createTrainingService, type ReflectionBuffer, type TrainingService } from '../learning/index.js';
 import type { MemoryStore } from '../memory/index.js';
@@ -169,8 +169,11 @@ export async function createApp(config: Config, options: CreateAppOptions): Prom
   const services = servicesOf(parts, options.clock ?? systemClock);
   const rateLimit = createTenantRateLimit(config.rateLimitPerSecond);
   const { graphDb } = parts.backends;
-  const graphApi = graphDb === null ? [] : [await buildGraphApiSchema({ graphDb, logger: options.logger.child({ module: 'graphapi' }) })];
+  // @neo4j/graphql takes ~0.45 s to import: only a Neo4j backend pays for it.
+  const graphModule = graphDb === null ? null : await import('../graphapi/index.js');
+  const graphApi = graphModule === null || graphDb === null ? [] : [await graphModule.buildGraphApiSchema({ graphDb, logger: options.logger.child({ module: 'graphapi' }) })];
   const database = config.neo4j?.database;
+  const graphContext = (tenant: string): GraphApiContext | null => graphModule?.graphApiContext(tenant, database) ?? null;
   return {
     schema: await buildApiSchema(pubSub, graphApi),
     services,
@@ -180,7 +183,8 @@ export async function createApp(config: Config, options: CreateAppOptions): Prom
       await rateLimit(tenant);
       const holo = createHoloContext(services, tenant);
       // Not frozen: @neo4j/graphql writes its execution context into it.
-      return graphDb === null ? holo : { ...holo, ...graphApiContext(tenant, database) };
+      const graph = graphContext(tenant);
+      return graph === null ? holo : { ...holo, ...graph };
     }),
     async readiness() {
       const failing = await failingBackends(parts.store);

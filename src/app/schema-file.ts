@@ -1,7 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 
 import { resolvers, type TopicPayloads } from '../../resolvers/index.js';
-import { buildGraphApiSchema } from '../graphapi/index.js';
 import { buildGraphqlSchema, createTypedPubSub, printSchemaSdl, type SchemaPubSub } from '../graphql/index.js';
 
 /** The committed SDL lives here, relative to the repository root. */
@@ -24,6 +23,8 @@ export function buildApiSchema(
 
 /** The text of schema/schema.graphql (typed + generated API) for the current code; needs no database. */
 export async function renderApiSchema(): Promise<string> {
+  // Imported here, not at the top: the server loads this file, and only a Neo4j backend needs the graph API.
+  const { buildGraphApiSchema } = await import('../graphapi/index.js');
   const graphApi = await buildGraphApiSchema();
   return `${HEADER}${printSchemaSdl(await buildApiSchema(undefined, [graphApi]))}`;
 }
