@@ -16,7 +16,7 @@ import {
 import { createContextFactory, createTypedPubSub, type ContextFactory } from '../graphql/index.js';
 import type { GraphApiContext } from '../graphapi/index.js';
 import type { GraphDb } from '../graphdb/index.js';
-import { createFeedbackService, createReflectionBuffer, createTrainingService, type ReflectionBuffer, type TrainingService } from '../learning/index.js';
+import { createFeedbackService, createReflectionBuffer, createSqliteTrainingRunLog, createTrainingService, type ReflectionBuffer, type TrainingService } from '../learning/index.js';
 import type { MemoryStore } from '../memory/index.js';
 import type { Logger } from '../observability/index.js';
 import { createSqliteBanditStore, createThompsonPolicy, motifPrior } from '../policy/index.js';
@@ -107,6 +107,7 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
   const learningLogger = logger.child({ module: 'learning' });
   const training = createTrainingService({
     reflections,
+    runLog: createSqliteTrainingRunLog(stateDb, () => clock.now()),
     checkpointRoot: join(config.dataDir, 'policy'),
     publish: (event) => pubSub.publish(TOPICS.trainingProgress, event),
     rng,
@@ -117,6 +118,7 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
     probabilities: motifPrior,
     store: createSqliteBanditStore(stateDb),
     rng,
+    strategy: config.convergence,
     network: (tenant, features) => networkProbabilities(training.loadedNetwork(tenant), features),
   });
   const shuttle = createShuttle({

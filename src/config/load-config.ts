@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 
 import { z } from 'zod';
 
+/** The convergence strategies by the policy module's names (config depends on nothing it could import them from). */
+export type ConvergenceName = 'EPSILON_GREEDY' | 'BAYESIAN_BLEND' | 'PURE_THOMPSON';
+
 const port = z
   .string()
   .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535')
@@ -33,6 +36,10 @@ const ConfigSchema = z.object({
     .regex(/^\d{1,6}$/, 'must be a whole number of feedback events (0 turns automatic training off)')
     .transform(Number)
     .default(50),
+  HOLOLOOM_CONVERGENCE: z
+    .enum(['epsilon-greedy', 'bayesian-blend', 'pure-thompson'])
+    .default('epsilon-greedy')
+    .transform((name) => name.toUpperCase().replace('-', '_') as ConvergenceName),
   NEO4J_URI: z
     .string()
     .trim()
@@ -64,6 +71,8 @@ export interface Config {
   readonly rateLimitPerSecond: number;
   /** A tenant's policy trains after every this many feedback events; 0 = only on `train`. */
   readonly trainEvery: number;
+  /** How a trained network and the bandit decide together (see the policy module's convergence). */
+  readonly convergence: ConvergenceName;
   readonly production: boolean;
   /** Where the graph lives; set exactly when `backend` is `neo4j`. */
   readonly neo4j: Neo4jSettings | null;
@@ -125,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultTenant: e.HOLOLOOM_TENANT,
     rateLimitPerSecond: e.HOLOLOOM_RATE_LIMIT,
     trainEvery: e.HOLOLOOM_TRAIN_EVERY,
+    convergence: e.HOLOLOOM_CONVERGENCE,
     production: e.NODE_ENV === 'production',
     neo4j: e.HOLOLOOM_BACKEND === 'neo4j' ? neo4jSettings(e) : null,
     qdrant: { url: e.QDRANT_URL, apiKey: e.QDRANT_API_KEY },

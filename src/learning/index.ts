@@ -77,4 +77,5 @@ export { CARTPOLE, cartPoleDynamics, createCartPole, type CartPoleEnvironment, t
  */
 /** PPO on each tenant's rewarded weaves, off the request path; tfjs loads with the first run. */
 export { createTrainingService, SERVER_PPO_CONFIG, type TrainingService, type TrainingServiceOptions } from './training/training-service.js';
+export { createSqliteTrainingRunLog, INTERRUPTED_RUN_ERROR, RUNS_KEPT_PER_TENANT, type TrainingRunLog } from './training/run-log.js';
 export type { TrainingEvent, TrainingReason, TrainingRun, TrainingStatus } from './training/types.js';

@@ -10,6 +10,7 @@ import type { ActorCritic, PpoConfig } from '../ppo/index.js';
 import type { ReflectionBuffer } from '../reflection/index.js';
 
 import { rolloutFromReflections } from './reflection-rollout.js';
+import type { TrainingRunLog } from './run-log.js';
 import type { TrainingEvent, TrainingReason, TrainingRun } from './types.js';
 
 /**
@@ -21,6 +22,8 @@ export const SERVER_PPO_CONFIG: Partial<PpoConfig> = { minibatchSize: 32, epochs
 
 export interface TrainingServiceOptions {
   readonly reflections: ReflectionBuffer;
+  /** Where runs are recorded (each update's progress included), so they outlive the process. */
+  readonly runLog: TrainingRunLog;
   /** Checkpoints go to `<checkpointRoot>/<tenant folder>/`. */
   readonly checkpointRoot: string;
   readonly publish: (event: TrainingEvent) => void;
@@ -147,13 +150,18 @@ function finish({ options, clock, remember }: RunContext, run: TrainingRun, outc
 
 export function createTrainingService(options: TrainingServiceOptions): TrainingService {
   const clock = options.clock ?? systemClock;
-  const history = new Map<string, TrainingRun[]>();
+  // Runs of this process still going, by tenant: a run lives and dies with the process that started it.
+  const active = new Map<string, TrainingRun>();
   const networks = new Map<string, Promise<ActorCritic | undefined>>();
   const running = new Map<string, Promise<void>>();
 
   const remember = (run: TrainingRun): TrainingRun => {
-    const runs = history.get(run.tenant) ?? [];
-    history.set(run.tenant, [run, ...runs.filter((other) => other.id !== run.id)].slice(0, 100));
+    options.runLog.save(run);
+    if (run.status === 'RUNNING') {
+      active.set(run.tenant, run);
+    } else if (active.get(run.tenant)?.id === run.id) {
+      active.delete(run.tenant);
+    }
     return run;
   };
 
@@ -169,9 +177,9 @@ export function createTrainingService(options: TrainingServiceOptions): Training
 
   return {
     train(tenant, reason, updates = options.updatesPerRun ?? 8) {
-      const active = (history.get(tenant) ?? []).find((run) => run.status === 'RUNNING');
-      if (active !== undefined) {
-        return active;
+      const current = active.get(tenant);
+      if (current !== undefined) {
+        return current;
       }
       const available = options.reflections.rewarded(tenant, options.batchLimit ?? 1_000).length;
       const minSamples = options.minSamples ?? 4;
@@ -184,7 +192,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
       running.set(run.id, work);
       return run;
     },
-    runs: (tenant, limit) => (history.get(tenant) ?? []).slice(0, limit),
+    runs: (tenant, limit) => options.runLog.list(tenant, limit),
     network,
     loadedNetwork(tenant) {
       void network(tenant);

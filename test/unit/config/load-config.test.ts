@@ -43,3 +43,15 @@ describe('loadConfig: Neo4j settings', () => {
     expect(() => loadConfig({ HOLOLOOM_BACKEND: 'neo4j', NEO4J_URI: 'http://x:7474', NEO4J_PASSWORD: 'p' })).toThrow(/NEO4J_URI/);
   });
 });
+
+describe('loadConfig: learning settings', () => {
+  it('defaults to training every 50 feedback events and epsilon-greedy convergence', () => {
+    expect(loadConfig({})).toMatchObject({ trainEvery: 50, convergence: 'EPSILON_GREEDY' });
+  });
+
+  it('reads the convergence strategy by its kebab-case name and lists the valid ones otherwise', () => {
+    expect(loadConfig({ HOLOLOOM_CONVERGENCE: 'bayesian-blend' }).convergence).toBe('BAYESIAN_BLEND');
+    expect(loadConfig({ HOLOLOOM_CONVERGENCE: 'pure-thompson', HOLOLOOM_TRAIN_EVERY: '0' })).toMatchObject({ convergence: 'PURE_THOMPSON', trainEvery: 0 });
+    expect(() => loadConfig({ HOLOLOOM_CONVERGENCE: 'greedy' })).toThrow(/HOLOLOOM_CONVERGENCE.*epsilon-greedy/);
+  });
+});

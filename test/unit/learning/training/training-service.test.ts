@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ACTION_COUNT,
   createReflectionBuffer,
+  createSqliteTrainingRunLog,
   createTrainingService,
   ENCODING_VERSION,
   OBSERVATION_SIZE,
@@ -60,7 +61,7 @@ describe('training service', () => {
   const events: TrainingEvent[] = [];
 
   const service = (): TrainingService => {
-    const created = createTrainingService({ reflections: buffer, checkpointRoot: join(dir, 'policy'), publish: (event) => events.push(event), rng: createSeededRng(3), updatesPerRun: 6 });
+    const created = createTrainingService({ reflections: buffer, runLog: createSqliteTrainingRunLog(db), checkpointRoot: join(dir, 'policy'), publish: (event) => events.push(event), rng: createSeededRng(3), updatesPerRun: 6 });
     services.push(created);
     return created;
   };
@@ -101,6 +102,7 @@ describe('training service', () => {
     expect(probabilities[CALC]).toBeGreaterThan(0.3);
     expect(probabilities[CALC]).toBe(Math.max(...probabilities));
     expect(await service().network('nobody')).toBeUndefined();
+    expect(service().runs(TENANT, 10)).toEqual([finished]);
   }, 30_000);
 
   it('restores the trained network from its checkpoint in a new service (a restart)', async () => {
