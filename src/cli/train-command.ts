@@ -5,8 +5,7 @@ import { loadConfig } from '../config/index.js';
 import { createHashingEmbedder, createOnnxEmbedder, modelPresent, type Embedder } from '../embedding/index.js';
 import { saveEmbeddingReduction, type EncodingVersion } from '../learning/encoding/index.js';
 import { createCartPole, type Environment } from '../learning/index.js';
-import { TOOL_CHOICE_PPO_CONFIG } from '../learning/ppo/config.js';
-import { CARTPOLE_PPO_CONFIG, resolvePpoConfig, saveCheckpoint, type ActorCritic, type PpoConfig } from '../learning/ppo/index.js';
+import { CARTPOLE_PPO_CONFIG, resolvePpoConfig, saveCheckpoint, TOOL_CHOICE_PPO_CONFIG, type ActorCritic, type PpoConfig } from '../learning/ppo/index.js';
 import { BadInputError } from '../shared/index.js';
 
 import { createTrainingProgress } from './train-progress.js';

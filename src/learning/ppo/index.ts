@@ -8,7 +8,7 @@ export {
   type CheckpointInfo,
   type CheckpointMeta,
 } from './checkpoint.js';
-export { DEFAULT_PPO_CONFIG, resolvePpoConfig, type PpoConfig } from './config.js';
+export { DEFAULT_PPO_CONFIG, resolvePpoConfig, TOOL_CHOICE_PPO_CONFIG, type PpoConfig } from './config.js';
 export {
   approxKl,
   categoricalEntropy,
