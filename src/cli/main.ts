@@ -76,6 +76,11 @@ program
       .choices(['auto', 'obs-v1', 'obs-v2'])
       .default('auto'),
   )
+  .addOption(
+    new Option('--network <name>', 'toolchoice: policy network (latent-attention: the original design, sized down)')
+      .choices(['mlp', 'latent-attention'])
+      .default('mlp'),
+  )
   .option('--fixture <file>', 'toolchoice: labelled query set (default test/fixtures/tool-choice.json)')
   .option('--out <file>', 'learning-curve SVG (default learning-curve-<env>.svg)')
   .option('--json <file>', 'also write the per-seed results and curves as JSON')

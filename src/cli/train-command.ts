@@ -5,8 +5,13 @@ import { loadConfig } from '../config/index.js';
 import { createHashingEmbedder, createOnnxEmbedder, modelPresent, type Embedder } from '../embedding/index.js';
 import { saveEmbeddingReduction, type EncodingVersion } from '../learning/encoding/index.js';
 import { createCartPole, type Environment } from '../learning/index.js';
-import { CARTPOLE_PPO_CONFIG, resolvePpoConfig, saveCheckpoint, TOOL_CHOICE_PPO_CONFIG, type ActorCritic, type PpoConfig } from '../learning/ppo/index.js';
-import { BadInputError } from '../shared/index.js';
+import {
+  CARTPOLE_PPO_CONFIG,
+  createLatentAttentionActorCritic,
+  resolvePpoConfig,
+  saveCheckpoint,
+  TOOL_CHOICE_PPO_CONFIG, type ActorCritic, type PpoConfig } from '../learning/ppo/index.js';
+import { BadInputError, createSeededRng } from '../shared/index.js';
 
 import { createTrainingProgress } from './train-progress.js';
 import { formatFamilyTable, formatMetric, formatSeedTable, renderReportSvg, reportJson, type SeedReport, type TrainEnvName, type TrainReport } from './train-report.js';
@@ -21,11 +26,15 @@ export interface TrainFlags {
   readonly episodes?: string;
   readonly embedder: 'auto' | 'onnx' | 'hashing';
   readonly encoding: 'auto' | EncodingVersion;
+  readonly network: NetworkName;
   readonly fixture?: string;
   readonly out?: string;
   readonly json?: string;
   readonly checkpointDir?: string;
 }
+
+/** The policy networks `--network` offers (see docs/learning-encoding.md for the comparison). */
+export type NetworkName = 'mlp' | 'latent-attention';
 
 const DEFAULT_BUDGET: Readonly<Record<TrainEnvName, number>> = { cartpole: 100_000, toolchoice: 3_000 };
 
@@ -85,6 +94,8 @@ interface EnvPlan {
   readonly description: string;
   readonly encodingVersion: string;
   readonly toolChoice?: ToolChoiceSetup;
+  /** A fresh network for a seed; absent: the trainer's MLP. */
+  readonly createPolicy?: (seed: number) => ActorCritic;
 }
 
 async function planToolChoice(flags: TrainFlags): Promise<EnvPlan> {
@@ -95,14 +106,22 @@ async function planToolChoice(flags: TrainFlags): Promise<EnvPlan> {
     process.stderr.write(
       `Encoded ${setup.train.examples.length} training and ${setup.test.examples.length} held-out queries with ${embedder.name} (${encoding}) in ${setup.encodeSeconds.toFixed(1)} s.\n`,
     );
-    const description = `tool choice · ${embedder.name} · ${encoding}`;
-    return { env: setup.train, config: TOOL_CHOICE_PPO_CONFIG, goal: TOOL_CHOICE_GOAL, description, encodingVersion: encoding, toolChoice: setup };
+    const description = `tool choice · ${embedder.name} · ${encoding}${flags.network === 'mlp' ? '' : ` · ${flags.network}`}`;
+    const plan = { env: setup.train, config: TOOL_CHOICE_PPO_CONFIG, goal: TOOL_CHOICE_GOAL, description, encodingVersion: encoding, toolChoice: setup };
+    return flags.network === 'mlp' ? plan : { ...plan, createPolicy: latentAttentionFor(setup.train) };
   } finally {
     await embedder.close?.();
   }
 }
 
-function planCartPole(): EnvPlan {
+function latentAttentionFor(env: Environment): (seed: number) => ActorCritic {
+  return (seed) => createLatentAttentionActorCritic({ observationSize: env.observationSize, actionCount: env.actionCount, rng: createSeededRng(seed) });
+}
+
+function planCartPole(flags: TrainFlags): EnvPlan {
+  if (flags.network !== 'mlp') {
+    throw new BadInputError(`--network ${flags.network} reads the tool-choice observation (embedding, motif and statistics blocks); CartPole trains the MLP.`);
+  }
   const env = createCartPole();
   return { env, config: CARTPOLE_PPO_CONFIG, goal: CARTPOLE_GOAL, description: env.name, encodingVersion: env.name };
 }
@@ -130,7 +149,15 @@ async function runSeeds(flags: TrainFlags, plan: EnvPlan, seeds: readonly number
   // One seed after another, so their wall-clock figures do not share the CPU.
   for (const seed of seeds) {
     progress.startSeed(seed, budget);
-    const { policy, ...result } = await trainSeed({ env: plan.env, seed, maxSteps: budget, config: plan.config, goal: plan.goal, onSample: (sample) => progress.sample(sample) });
+    const { policy, ...result } = await trainSeed({
+      env: plan.env,
+      seed,
+      maxSteps: budget,
+      config: plan.config,
+      goal: plan.goal,
+      ...(plan.createPolicy === undefined ? {} : { policy: plan.createPolicy(seed) }),
+      onSample: (sample) => progress.sample(sample),
+    });
     progress.endSeed();
     try {
       const report: SeedReport = plan.toolChoice === undefined ? result : { ...result, scores: scoreToolChoice(plan.toolChoice, policy) };
@@ -149,7 +176,7 @@ async function runSeeds(flags: TrainFlags, plan: EnvPlan, seeds: readonly number
 export async function trainCommand(flags: TrainFlags): Promise<void> {
   const seeds = parseSeeds(flags.seeds);
   const budget = parseBudget(flags);
-  const plan = flags.env === 'cartpole' ? planCartPole() : await planToolChoice(flags);
+  const plan = flags.env === 'cartpole' ? planCartPole(flags) : await planToolChoice(flags);
   const reports = await runSeeds(flags, plan, seeds, budget);
   const report: TrainReport = {
     env: flags.env,

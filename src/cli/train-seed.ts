@@ -30,6 +30,8 @@ export interface SeedTrainingOptions {
   readonly maxSteps: number;
   readonly config: Partial<PpoConfig>;
   readonly goal: TrainingGoal;
+  /** The network to train; a fresh MLP (seeded by `seed`) when absent. */
+  readonly policy?: ActorCritic;
   readonly onSample?: (sample: CurveSample) => void;
   readonly clock?: Clock;
 }
@@ -79,6 +81,7 @@ export async function trainSeed(options: SeedTrainingOptions): Promise<SeedTrain
     seed: options.seed,
     maxSteps: options.maxSteps,
     config: options.config,
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
     stopWhen: (update, finished) => {
       record(update, finished);
       return false;

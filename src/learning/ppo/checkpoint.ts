@@ -9,6 +9,7 @@ import { BadInputError, createSeededRng, systemClock, type Clock } from '../../s
 import type { ActorCritic, NetworkShape } from './actor-critic.js';
 import { CHECKPOINT_FILE } from './checkpoint-file.js';
 import { resolvePpoConfig, type PpoConfig } from './config.js';
+import { createLatentAttentionActorCritic, LATENT_ATTENTION_ARCHITECTURE } from './latent-attention-actor-critic.js';
 import { createMlpActorCritic, MLP_ARCHITECTURE } from './mlp-actor-critic.js';
 import { initializeTensorflow } from './tf-runtime.js';
 
@@ -120,6 +121,18 @@ export async function saveCheckpoint(dir: string, policy: ActorCritic, meta: Che
   return path;
 }
 
+/**
+ * The networks a checkpoint can hold, by architecture. A latent-attention network is rebuilt at
+ * its default sizes; one saved at other sizes fails in setWeights, naming the first weight whose
+ * shape differs, rather than loading wrongly.
+ */
+const BUILDERS: Readonly<Record<string, (shape: NetworkShape) => ActorCritic>> = {
+  // The initial draw is overwritten by the stored weights; any seed does.
+  [MLP_ARCHITECTURE]: (shape) => createMlpActorCritic({ ...shape, rng: createSeededRng(0) }),
+  [LATENT_ATTENTION_ARCHITECTURE]: (shape) =>
+    createLatentAttentionActorCritic({ ...shape, criticHiddenSizes: shape.hiddenSizes, rng: createSeededRng(0) }),
+};
+
 /** Rebuilds the policy saved in `dir`; throws BadInputError on a malformed or foreign file. */
 export async function loadCheckpoint(dir: string): Promise<{ policy: ActorCritic; info: CheckpointInfo }> {
   const path = join(dir, CHECKPOINT_FILE);
@@ -128,12 +141,12 @@ export async function loadCheckpoint(dir: string): Promise<{ policy: ActorCritic
     throw new BadInputError(`${path} is not a PPO checkpoint: ${parsed.error.message}`);
   }
   const stored = parsed.data;
-  if (stored.network.architecture !== MLP_ARCHITECTURE) {
-    throw new BadInputError(`${path} holds a "${stored.network.architecture}" network; this build loads "${MLP_ARCHITECTURE}".`);
+  const build = BUILDERS[stored.network.architecture];
+  if (build === undefined) {
+    throw new BadInputError(`${path} holds a "${stored.network.architecture}" network; this build loads ${Object.keys(BUILDERS).map((name) => `"${name}"`).join(' or ')}.`);
   }
   await initializeTensorflow();
-  // The initial draw is overwritten by the stored weights; any seed does.
-  const policy = createMlpActorCritic({ ...stored.network, rng: createSeededRng(0) });
+  const policy = build(stored.network);
   try {
     policy.setWeights(stored.weights.map((weight) => ({ ...weight, values: Float32Array.from(weight.values) })));
   } catch (error) {

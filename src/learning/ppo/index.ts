@@ -24,6 +24,12 @@ export {
   type LossCoefficients,
   type LossTerms,
 } from './kernels.js';
+export {
+  createLatentAttentionActorCritic,
+  LATENT_ATTENTION_ARCHITECTURE,
+  LATENT_ATTENTION_DEFAULTS,
+  type LatentAttentionActorCriticOptions,
+} from './latent-attention-actor-critic.js';
 export { createMlpActorCritic, MLP_ARCHITECTURE, type MlpActorCriticOptions } from './mlp-actor-critic.js';
 export { createPpoOptimizer, type PpoOptimizer } from './optimizer.js';
 export { ppoLossTensors, type LossTargets, type LossTensors } from './ppo-loss.js';

@@ -2,16 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 
 import { BadInputError, type Rng } from '../../shared/index.js';
 
-import {
-  distributionOf,
-  sampleCategorical,
-  type ActorCritic,
-  type EvaluateBatch,
-  type Evaluation,
-  type NetworkShape,
-  type WeightTensor,
-} from './actor-critic.js';
+import type { ActorCritic, NetworkShape } from './actor-critic.js';
 import { INIT_GAIN, orthogonalMatrix } from './orthogonal-init.js';
+import { TensorActorCritic } from './tensor-actor-critic.js';
 // Loaded for its side effect: tfjs's console banner is switched off before the first tensor.
 import './tf-runtime.js';
 
@@ -103,83 +96,22 @@ export function createMlpActorCritic(options: MlpActorCriticOptions): ActorCriti
   return new MlpActorCritic(shape, actor, critic, variables, names);
 }
 
-class MlpActorCritic implements ActorCritic {
+class MlpActorCritic extends TensorActorCritic {
   constructor(
-    readonly shape: NetworkShape,
+    shape: NetworkShape,
     private readonly actor: readonly DenseLayer[],
     private readonly critic: readonly DenseLayer[],
-    private readonly variables: tf.Variable[],
-    private readonly names: readonly string[],
-  ) {}
-
-  act(observation: Float32Array, rng: Rng) {
-    const { logits, value } = this.forwardOne(observation);
-    const { probabilities, logProbs } = distributionOf(logits);
-    const action = sampleCategorical(logProbs, rng);
-    return { action, logProb: logProbs[action] ?? -Infinity, value, probabilities };
+    variables: readonly tf.Variable[],
+    names: readonly string[],
+  ) {
+    super(shape, variables, names);
   }
 
-  predict(observation: Float32Array) {
-    const { logits, value } = this.forwardOne(observation);
-    return { probabilities: distributionOf(logits).probabilities, value };
+  protected policyLogits(observations: tf.Tensor2D): tf.Tensor2D {
+    return runTrunk(this.actor, observations);
   }
 
-  evaluate({ observations, actions }: EvaluateBatch): Evaluation {
-    const logits = runTrunk(this.actor, observations);
-    const values = tf.reshape<tf.Rank.R1>(runTrunk(this.critic, observations), [-1]);
-    const logProbsAll = tf.logSoftmax(logits);
-    const chosen = tf.oneHot(tf.cast(actions, 'int32'), this.shape.actionCount);
-    const logProbs = tf.sum<tf.Tensor1D>(tf.mul(logProbsAll, chosen), 1);
-    const entropy = tf.neg(tf.sum<tf.Tensor1D>(tf.mul(tf.exp(logProbsAll), logProbsAll), 1));
-    return { logits, logProbs, entropy, values };
-  }
-
-  trainableVariables(): tf.Variable[] {
-    return [...this.variables];
-  }
-
-  getWeights(): WeightTensor[] {
-    return this.variables.map((variable, i) => ({
-      name: this.names[i] ?? '',
-      shape: [...variable.shape],
-      values: Float32Array.from(variable.dataSync()),
-    }));
-  }
-
-  setWeights(weights: readonly WeightTensor[]): void {
-    const byName = new Map(weights.map((weight) => [weight.name, weight]));
-    const replacements = this.variables.map((variable, i) => {
-      const name = this.names[i] ?? '';
-      const weight = byName.get(name);
-      const expected = variable.shape.reduce((product, size) => product * size, 1);
-      if (weight?.shape.join('x') !== variable.shape.join('x') || weight.values.length !== expected) {
-        throw new BadInputError(`Weight "${name}" is missing or not shaped [${variable.shape.join(', ')}].`);
-      }
-      return weight.values;
-    });
-    if (weights.length !== this.variables.length) {
-      throw new BadInputError(`Expected ${this.variables.length} weight tensors; got ${weights.length}.`);
-    }
-    tf.tidy(() => {
-      this.variables.forEach((variable, i) => variable.assign(tf.tensor(replacements[i] ?? [], variable.shape)));
-    });
-  }
-
-  dispose(): void {
-    tf.dispose(this.variables);
-  }
-
-  private forwardOne(observation: Float32Array): { logits: Float32Array; value: number } {
-    if (observation.length !== this.shape.observationSize) {
-      throw new BadInputError(`Expected an observation of ${this.shape.observationSize} numbers; got ${observation.length}.`);
-    }
-    const [logitsTensor, valueTensor] = tf.tidy(() => {
-      const input = tf.tensor2d(observation, [1, this.shape.observationSize]);
-      return [runTrunk(this.actor, input), runTrunk(this.critic, input)];
-    });
-    const logits = Float32Array.from(logitsTensor.dataSync());
-    const value = valueTensor.dataSync()[0] ?? 0;
-    tf.dispose([logitsTensor, valueTensor]);
-    return { logits, value };
+  protected stateValues(observations: tf.Tensor2D): tf.Tensor2D {
+    return runTrunk(this.critic, observations);
   }
 }

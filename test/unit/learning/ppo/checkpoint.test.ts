@@ -6,11 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import {
   CHECKPOINT_FILE,
+  createLatentAttentionActorCritic,
   createMlpActorCritic,
   loadCheckpoint,
   resolvePpoConfig,
   saveCheckpoint,
 } from '../../../../src/learning/ppo/index.js';
+import { OBSERVATION_SIZE } from '../../../../src/learning/encoding/index.js';
 import { createSeededRng, type Clock } from '../../../../src/shared/index.js';
 
 const fixedClock: Clock = { now: () => Date.UTC(2025, 0, 2, 3, 4, 5), monotonicMs: () => 0 };
@@ -77,6 +79,19 @@ describe('PPO checkpoints', () => {
     stored.network.architecture = 'attention';
     await writeFile(join(dir, CHECKPOINT_FILE), JSON.stringify(stored));
     await expect(loadCheckpoint(dir)).rejects.toThrow(/"attention" network/);
+    policy.dispose();
+  });
+
+  it('rebuilds a latent-attention network from its checkpoint', async () => {
+    const policy = createLatentAttentionActorCritic({ observationSize: OBSERVATION_SIZE, actionCount: 5, rng: createSeededRng(4) });
+    await saveCheckpoint(dir, policy, { encodingVersion: 'obs-v1', config: resolvePpoConfig() });
+
+    const { policy: loaded, info } = await loadCheckpoint(dir);
+    const rng = createSeededRng(5);
+    const observation = Float32Array.from({ length: OBSERVATION_SIZE }, () => rng.next() - 0.5);
+    expect(info.network.architecture).toBe('latent-attention-v1');
+    expect(loaded.predict(observation)).toEqual(policy.predict(observation));
+    loaded.dispose();
     policy.dispose();
   });
 });
