@@ -1,6 +1,7 @@
 import type { CacheStats } from '../src/cache/index.js';
 import type { FeedbackService, TrainingService } from '../src/learning/index.js';
 import type { MemoryStore } from '../src/memory/index.js';
+import type { MetricsSnapshot } from '../src/observability/index.js';
 import type { Shuttle } from '../src/shuttle/index.js';
 import type { SpacetimeStore } from '../src/spacetime/index.js';
 
@@ -39,4 +40,10 @@ export interface Services {
   readonly embeddingCacheStats: () => CacheStats;
   readonly policyStats: (tenant: string) => PolicyStatsReport;
   readonly training: Pick<TrainingService, 'train' | 'runs'>;
+  readonly metrics: {
+    /** The whole server's figures now. */
+    snapshot(): MetricsSnapshot;
+    /** A snapshot now and every intervalMs until the subscriber stops. */
+    subscribe(intervalMs: number): AsyncIterableIterator<MetricsSnapshot>;
+  };
 }

@@ -27,7 +27,7 @@ export class TrainingResolver {
     return ctx.services.training.train(ctx.tenant, 'manual', updates);
   }
 
-  @Query(() => [TrainingRun], { description: 'Training runs of this tenant since the server started, newest first (limit up to 100).' })
+  @Query(() => [TrainingRun], { description: 'Training runs of this tenant, newest first (limit up to 100; the last 100 are kept across restarts).' })
   trainingRuns(@Arg('limit', () => Int, { nullable: true, defaultValue: 10 }) limit: number | null, @Ctx() ctx: HoloContext): TrainingRunRecord[] {
     return ctx.services.training.runs(ctx.tenant, requireIntIn(limit ?? 10, 'limit', 1, MAX_RUNS));
   }

@@ -15,6 +15,9 @@ export class WeaveStep {
 
   @Field(() => JSONObjectResolver, { nullable: true })
   detail!: Record<string, unknown>;
+
+  @Field(() => Float, { nullable: true, description: "RSS change over the step's profiler span, in bytes (page-grained: a hint)." })
+  memoryDeltaBytes?: number;
 }
 
 @ObjectType({ description: 'Policy probability and bandit posterior mean for one tool.' })

@@ -27,10 +27,13 @@ import type { SpacetimeStore } from '../spacetime/index.js';
 import { createToolbox, type Tool } from '../tools/index.js';
 
 import { openBackends, type Backends } from './backends.js';
+import { createMetricsFeed, type MetricsFeed } from './metrics-feed.js';
 import { policyStatsOf } from './policy-stats.js';
 import { trainOnFeedback } from './train-on-feedback.js';
 import { createReflectionSink, networkProbabilities, observe } from './reflection-sink.js';
 import { buildApiSchema } from './schema-file.js';
+import { createTelemetry, type Telemetry } from './telemetry.js';
+import { withWeaveMetrics } from './weave-metrics.js';
 import { createTenantRateLimit } from './rate-limit.js';
 import { tenantFrom } from './tenant.js';
 
@@ -41,6 +44,8 @@ export interface App {
   readonly services: Services;
   /** The Neo4j connection when HOLOLOOM_BACKEND=neo4j (for the bench's clean-up and query counts), else null. */
   readonly graphDb: GraphDb | null;
+  /** Live metrics and /metrics; the server reports operations and connections to it. */
+  readonly telemetry: Telemetry;
   readiness(): Promise<Readiness>;
   /** Loads lazily built parts (the CALC evaluator) so the first weave does not wait for them. */
   warmUp(): Promise<void>;
@@ -69,6 +74,8 @@ interface Parts {
   readonly feedback: Services['feedback'];
   readonly reflections: ReflectionBuffer;
   readonly training: TrainingService;
+  readonly telemetry: Telemetry;
+  readonly feed: MetricsFeed;
 }
 
 /** auto = the ONNX model when its folder holds one, else the hashing embedder. */
@@ -97,6 +104,8 @@ function createEmbedder(config: Config, logger: Logger): CachedEmbedder {
 
 async function assemble(config: Config, { logger, clock = systemClock, rng = mathRandomRng }: CreateAppOptions, pubSub: ReturnType<typeof createTypedPubSub<TopicPayloads>>): Promise<Parts> {
   const embedder = createEmbedder(config, logger);
+  const telemetry = createTelemetry();
+  telemetry.collector.registerCache('embedding', () => embedder.cacheStats());
   const backends = await openBackends({ config, embedder, logger });
   const { stateDb, spacetimes } = backends;
   const cache = createQueryCache();
@@ -109,7 +118,10 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
     reflections,
     runLog: createSqliteTrainingRunLog(stateDb, () => clock.now()),
     checkpointRoot: join(config.dataDir, 'policy'),
-    publish: (event) => pubSub.publish(TOPICS.trainingProgress, event),
+    publish: (event) => {
+      telemetry.recordTraining(event);
+      pubSub.publish(TOPICS.trainingProgress, event);
+    },
     rng,
     clock,
     logger: learningLogger,
@@ -121,15 +133,16 @@ async function assemble(config: Config, { logger, clock = systemClock, rng = mat
     strategy: config.convergence,
     network: (tenant, features) => networkProbabilities(training.loadedNetwork(tenant), features),
   });
-  const shuttle = createShuttle({
+  const shuttle = withWeaveMetrics(createShuttle({
     deps: { store, embedder, policy, tools, experiences: createReflectionSink(reflections, learningLogger), observe, clock },
     cache,
     spacetimes,
     progress: (event) => pubSub.publish(TOPICS.weaveProgress, event),
     logger: logger.child({ module: 'shuttle' }),
-  });
+  }), telemetry.collector);
   const feedback = trainOnFeedback(createFeedbackService({ spacetimes, policy, reflections }), training, config.trainEvery, learningLogger);
-  return { embedder, backends, store, spacetimes, shuttle, tools, feedback, reflections, training };
+  const feed = createMetricsFeed(() => telemetry.collector.snapshot());
+  return { embedder, backends, store, spacetimes, shuttle, tools, feedback, reflections, training, telemetry, feed };
 }
 
 async function failingBackends(store: MemoryStore): Promise<string[]> {
@@ -150,6 +163,7 @@ function servicesOf(parts: Parts, clock: Clock): Services {
     embeddingCacheStats: () => embedder.cacheStats(),
     policyStats: (tenant) => policyStatsOf(parts.reflections, tenant),
     training: parts.training,
+    metrics: { snapshot: () => parts.telemetry.collector.snapshot(), subscribe: (intervalMs) => parts.feed.subscribe(intervalMs) },
     health: async (tenant) => {
       const failing = await failingBackends(store);
       return {
@@ -180,6 +194,7 @@ export async function createApp(config: Config, options: CreateAppOptions): Prom
     schema: await buildApiSchema(pubSub, graphApi),
     services,
     graphDb: parts.backends.graphDb,
+    telemetry: parts.telemetry,
     createContext: createContextFactory(async (request) => {
       const tenant = tenantFrom(request.headers, config.defaultTenant);
       await rateLimit(tenant);
@@ -190,12 +205,15 @@ export async function createApp(config: Config, options: CreateAppOptions): Prom
     }),
     async readiness() {
       const failing = await failingBackends(parts.store);
+      parts.telemetry.prometheus.setBackendStatus(parts.store.backend, failing.length === 0);
       return { ready: failing.length === 0, failing };
     },
     async warmUp() {
       await Promise.all([...parts.tools.values()].flatMap((tool) => (tool.prepare === undefined ? [] : [tool.prepare()])));
     },
     async dispose() {
+      parts.feed.close();
+      parts.telemetry.close();
       // A run in progress writes its checkpoint and reads the reflection buffer: let it finish first.
       await parts.training.close();
       await parts.backends.close();

@@ -29,7 +29,16 @@ export async function serve(config: Config, options: CreateAppOptions): Promise<
     production: config.production,
     readiness: () => app.readiness(),
     validationRules: [createDepthLimitRule(MAX_QUERY_DEPTH), createRootFieldLimitRule(MAX_ROOT_FIELDS)],
+    telemetry: {
+      operation: (report) => app.telemetry.recordOperation(report),
+      // Each scrape re-checks the backends, so hololoom_backend_status is current.
+      exposition: async () => {
+        await app.readiness();
+        return app.telemetry.exposition();
+      },
+    },
   });
+  app.telemetry.collector.setConnections(() => server.connections());
   app.warmUp().catch((error: unknown) => {
     options.logger.warn({ err: error }, 'warm-up failed; the first weave will load what it needs');
   });

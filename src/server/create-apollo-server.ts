@@ -8,6 +8,7 @@ import { type GraphQLSchema, type ValidationRule } from 'graphql';
 
 import { type FormatError } from '../graphql/index.js';
 import { type Logger } from '../observability/index.js';
+import { operationTimingPlugin, type OperationReport } from './telemetry.js';
 
 export interface ApolloServerOptions {
   readonly schema: GraphQLSchema;
@@ -18,6 +19,8 @@ export interface ApolloServerOptions {
   readonly logger: Logger;
   readonly production: boolean;
   readonly validationRules: readonly ValidationRule[];
+  /** Hears each operation's root fields, duration and outcome. */
+  readonly reportOperation?: (report: OperationReport) => void;
 }
 
 /** Creates (does not start) the Apollo server for the HTTP transport. */
@@ -37,7 +40,11 @@ export function createApolloServer<TContext extends BaseContext>(
     // main.ts owns shutdown order (HTTP drain, sockets, then stores); Apollo would re-raise the signal.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
-    plugins: [...shutdownPlugins(options), landingPagePlugin(production)],
+    plugins: [
+      ...shutdownPlugins(options),
+      landingPagePlugin(production),
+      ...(options.reportOperation === undefined ? [] : [operationTimingPlugin<TContext>(options.reportOperation)]),
+    ],
   });
 }
 

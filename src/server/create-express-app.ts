@@ -7,6 +7,7 @@ import { type ContextFactory } from '../graphql/index.js';
 import { type Logger } from '../observability/index.js';
 import { createHealthRoutes, type ReadinessCheck } from './health-routes.js';
 import { createHttpErrorHandler } from './http-errors.js';
+import { createMetricsRoute, type Exposition } from './telemetry.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -18,6 +19,8 @@ export interface ExpressAppOptions<TContext extends BaseContext> {
   readonly logger: Logger;
   readonly production: boolean;
   readonly maxBodyBytes: number;
+  /** Serves GET /metrics when given. */
+  readonly exposition?: () => Promise<Exposition>;
 }
 
 /** The HTTP side: health probes, GraphQL over HTTP, and a browser shortcut to Sandbox. */
@@ -28,6 +31,9 @@ export function createExpressApp<TContext extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   app.use(createHealthRoutes(readiness, logger));
+  if (options.exposition !== undefined) {
+    app.use(createMetricsRoute(options.exposition));
+  }
   if (!production) {
     app.get('/', (_request, response) => {
       response.redirect(GRAPHQL_PATH);

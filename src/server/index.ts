@@ -7,3 +7,5 @@ export {
 } from './start-server.js';
 /** What GET /readyz reports, and the probe that produces it. */
 export { type Readiness, type ReadinessCheck } from './health-routes.js';
+/** Operation timings and /metrics: what the transport reports and serves. */
+export { type ConnectionCounts, type Exposition, type OperationReport, type ServerTelemetry } from './telemetry.js';

@@ -10,6 +10,7 @@ import { createExpressApp, GRAPHQL_PATH } from './create-express-app.js';
 import { createWsServer } from './create-ws-server.js';
 import { type ReadinessCheck } from './health-routes.js';
 import { listen, originOf } from './listen.js';
+import { type ConnectionCounts, type ServerTelemetry } from './telemetry.js';
 
 /** Largest JSON body accepted on /graphql, in bytes. */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
@@ -31,6 +32,8 @@ export interface StartServerOptions<TContext extends object> {
   readonly maxBodyBytes?: number;
   /** Extra validation rules for HTTP and WebSocket alike (`createDepthLimitRule`). @default [] */
   readonly validationRules?: readonly ValidationRule[];
+  /** Operation timings out, /metrics in. @default {} (no /metrics route) */
+  readonly telemetry?: ServerTelemetry;
 }
 
 /** A listening server. */
@@ -42,6 +45,8 @@ export interface RunningServer {
   /** Scheme, host and port, for /healthz and /readyz. */
   readonly origin: string;
   readonly port: number;
+  /** Open graphql-ws sockets and their active operations, now. */
+  connections(): ConnectionCounts;
   /** Drains HTTP, closes WebSockets, stops listening; a second call returns the same promise. */
   close(): Promise<void>;
 }
@@ -52,7 +57,7 @@ export async function startServer<TContext extends object>(
 ): Promise<RunningServer> {
   const { host, logger } = options;
   const httpServer = createServer();
-  const apollo = await startApollo(httpServer, options);
+  const { apollo, connections } = await startApollo(httpServer, options);
   let port: number;
   try {
     port = await listen(httpServer, host, options.port);
@@ -60,7 +65,7 @@ export async function startServer<TContext extends object>(
     await apollo.stop();
     throw error;
   }
-  const running = runningServer(apollo, host, port, logger);
+  const running = runningServer(apollo, { host, port, logger, connections });
   logger.info({ url: running.url, wsUrl: running.wsUrl }, 'listening');
   return running;
 }
@@ -69,11 +74,11 @@ export async function startServer<TContext extends object>(
 async function startApollo<TContext extends object>(
   httpServer: ReturnType<typeof createServer>,
   options: StartServerOptions<TContext>,
-): Promise<ApolloServer<TContext>> {
+): Promise<{ apollo: ApolloServer<TContext>; connections: () => ConnectionCounts }> {
   const { schema, createContext, logger, production, readiness } = options;
-  const { validationRules = [], maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+  const { validationRules = [], maxBodyBytes = DEFAULT_MAX_BODY_BYTES, telemetry = {} } = options;
   const formatError = createFormatError({ production, logger });
-  const disposeWs = createWsServer({
+  const ws = createWsServer({
     httpServer,
     path: GRAPHQL_PATH,
     schema,
@@ -85,11 +90,12 @@ async function startApollo<TContext extends object>(
   const apollo = createApolloServer<TContext>({
     schema,
     httpServer,
-    disposeWs,
+    disposeWs: () => ws.dispose(),
     formatError,
     logger,
     production,
     validationRules,
+    ...(telemetry.operation === undefined ? {} : { reportOperation: telemetry.operation }),
   });
   await apollo.start();
   const app = createExpressApp({
@@ -99,23 +105,27 @@ async function startApollo<TContext extends object>(
     logger,
     production,
     maxBodyBytes,
+    ...(telemetry.exposition === undefined ? {} : { exposition: telemetry.exposition }),
   });
   httpServer.on('request', app);
-  return apollo;
+  return { apollo, connections: () => ws.connections() };
 }
 
-function runningServer(
-  apollo: Pick<ApolloServer, 'stop'>,
-  host: string,
-  port: number,
-  logger: Logger,
-): RunningServer {
+interface Listening {
+  readonly host: string;
+  readonly port: number;
+  readonly logger: Logger;
+  readonly connections: () => ConnectionCounts;
+}
+
+function runningServer(apollo: Pick<ApolloServer, 'stop'>, { host, port, logger, connections }: Listening): RunningServer {
   let closing: Promise<void> | undefined;
   return {
     url: `${originOf(host, port, 'http')}${GRAPHQL_PATH}`,
     wsUrl: `${originOf(host, port, 'ws')}${GRAPHQL_PATH}`,
     origin: originOf(host, port, 'http'),
     port,
+    connections,
     close: () => {
       closing ??= apollo.stop().then(() => {
         logger.info('stopped');

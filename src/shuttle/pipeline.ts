@@ -1,3 +1,4 @@
+import { createProfiler, type ProfileSpan, type Profiler } from '../observability/index.js';
 import { TimeoutError, toAppError, type AppError } from '../shared/index.js';
 import type { Spacetime, WeaveStep } from '../spacetime/index.js';
 
@@ -47,6 +48,16 @@ async function withDeadline<T>(work: Promise<T> | T, remainingMs: number, onLate
   }
 }
 
+/** What a cycle runs with besides its steps. */
+interface CycleDeps {
+  readonly deps: StepDeps;
+  readonly progress: ProgressSink;
+  readonly profiler: Profiler;
+}
+
+/** Spans read RSS at both ends (~4 µs a read, ~80 µs a weave): a useful hint at a small price. */
+const DEFAULT_PROFILER = createProfiler();
+
 interface CycleOutcome {
   readonly state: WeaveState;
   readonly trace: WeaveStep[];
@@ -61,8 +72,7 @@ interface CycleOutcome {
 async function runSteps(
   state: WeaveState,
   steps: readonly WeaveStepDefinition[],
-  deps: StepDeps,
-  progress: ProgressSink,
+  { deps, progress, profiler }: CycleDeps,
 ): Promise<CycleOutcome> {
   const { clock } = deps;
   const trace: WeaveStep[] = [];
@@ -81,8 +91,8 @@ async function runSteps(
       if (elapsedMs >= budgetMs) {
         throw budgetError(current, step.name, elapsedMs);
       }
-      const output = await withDeadline(step.run(current, deps), budgetMs - elapsedMs, () =>
-        budgetError(snapshot, step.name, clock.monotonicMs() - snapshot.startedAtMs),
+      const output = await profiler.span(step.name, () =>
+        withDeadline(step.run(snapshot, deps), budgetMs - elapsedMs, () => budgetError(snapshot, step.name, clock.monotonicMs() - snapshot.startedAtMs)),
       );
       current = { ...current, ...output.patch };
       stamp(step.name, output.detail);
@@ -97,6 +107,12 @@ async function runSteps(
     }
   }
   return { state: current, trace, failure: null };
+}
+
+/** A weave's spans are its trace: each step ran in its own span, in order, one per trace entry. */
+function withMemory(outcome: CycleOutcome, root: ProfileSpan): CycleOutcome {
+  const trace = outcome.trace.map((step, i) => ({ ...step, memoryDeltaBytes: root.children[i]?.memoryDeltaBytes ?? 0 }));
+  return { ...outcome, trace };
 }
 
 /** The progress event for one trace entry. */
@@ -161,9 +177,11 @@ export async function runCycle(
   steps: readonly WeaveStepDefinition[],
   deps: StepDeps,
   progress: ProgressSink,
+  profiler: Profiler = DEFAULT_PROFILER,
 ): Promise<CycleResult> {
   const startedAtMs = deps.clock.monotonicMs();
-  const outcome = await runSteps({ request, startedAtMs }, steps, deps, progress);
+  const traced = await profiler.trace(() => runSteps({ request, startedAtMs }, steps, { deps, progress, profiler }), 'weave');
+  const outcome = withMemory(traced.result, traced.root);
   const durationMs = deps.clock.monotonicMs() - startedAtMs;
   const base =
     outcome.failure === null && outcome.state.spacetime !== undefined

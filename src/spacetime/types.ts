@@ -9,6 +9,8 @@ export interface WeaveStep {
   readonly name: string;
   readonly durationMs: number;
   readonly detail: Readonly<Record<string, unknown>>;
+  /** RSS change over the step's span, bytes: page-grained, a hint of what a step allocates. Absent on a cache hit. */
+  readonly memoryDeltaBytes?: number;
 }
 
 /** Policy probability and bandit posterior mean for one tool. */

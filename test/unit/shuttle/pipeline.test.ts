@@ -49,6 +49,8 @@ describe('runCycle', () => {
     const events: WeaveProgressEvent[] = [];
     const { spacetime, finalEvent } = await runCycle(request, [pickCard, sleepStep('a', 1), sleepStep('b', 1), failing], deps, (e) => events.push(e));
     expect(spacetime.trace.map((step) => step.name)).toEqual(['pattern', 'a', 'b', 'explode']);
+    // Each step ran in its own profiler span, whose memory reading the trace carries.
+    expect(spacetime.trace.every((step) => Number.isFinite(step.memoryDeltaBytes))).toBe(true);
     expect(events.map((e) => e.step)).toEqual(['pattern', 'a', 'b']);
     expect(finalEvent.step).toBe('explode');
     expect(finalEvent.done).toBe(true);
