@@ -1,34 +1,39 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 import {
+  buildBenchRun,
+  childProcessTargets,
+  compareRuns,
+  createBenchProgress,
+  dropTenant,
+  formatComparison,
   formatEmbedderReport,
   formatReport,
+  hasRegression,
   neo4jEnvironment,
+  parseBenchRun,
   runEmbedderBench,
+  runHttpBench,
   runStartupBench,
   runWeaveBench,
+  settingsMismatch,
+  toBenchOptions,
+  type BenchFlags,
+  type BenchOptions,
+  type BenchRun,
   type EmbedderBenchResult,
 } from '../bench/index.js';
 import { loadConfig } from '../config/index.js';
 import { modelPresent } from '../embedding/index.js';
+import { createGraphDb } from '../graphdb/index.js';
+import { newId } from '../shared/index.js';
 
-interface BenchFlags {
-  readonly memories: string;
-  readonly queries: string;
-  readonly modes: 'all' | 'bare' | 'fast' | 'fused';
-  readonly embedder: 'auto' | 'onnx' | 'hashing';
-  readonly projection: 'truncate' | 'pca';
-  readonly backend: 'embedded' | 'neo4j';
-  readonly starts: string;
-  readonly json?: string;
-}
-
-const MODES = { all: ['BARE', 'FAST', 'FUSED'], bare: ['BARE'], fast: ['FAST'], fused: ['FUSED'] } as const;
+export { defineBenchCommand } from '../bench/index.js';
 
 /** Runs the embedder benchmark in a fresh process per model file, so each RSS figure is its own. */
 async function benchInChild(modelDir: string, modelFile: string): Promise<EmbedderBenchResult> {
@@ -57,22 +62,78 @@ export async function benchEmbedderCommand(flags: { readonly modelDir?: string; 
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-/** `hololoom bench`: prints tables; `--json` writes the numbers for CI or the README. */
-export async function benchCommand(flags: BenchFlags): Promise<void> {
-  const embedders = flags.embedder === 'hashing' ? [] : await embedderSection(loadConfig().modelDir);
-  const result = await runWeaveBench({
-    memories: Number(flags.memories),
-    queries: Number(flags.queries),
-    modes: MODES[flags.modes],
-    embedder: flags.embedder,
-    projection: flags.projection,
-    backend: flags.backend,
-  });
-  const starts = Number(flags.starts);
+const neo4jEnv = (options: BenchOptions): Record<string, string> => (options.backend === 'neo4j' ? { HOLOLOOM_BACKEND: 'neo4j', ...neo4jEnvironment() } : {});
+
+/** Ingest, weave rows, recall in this process; then the built server's cold starts. */
+async function inProcessRun(options: BenchOptions): Promise<BenchRun> {
+  const embedders = options.embedder === 'hashing' ? [] : await embedderSection(loadConfig().modelDir);
+  const progress = createBenchProgress();
+  const result = await runWeaveBench({ ...options, progress }).finally(() => progress.stop());
   const entry = fileURLToPath(new URL('../main.js', import.meta.url));
-  const startup = starts > 0 ? await runStartupBench(entry, starts, flags.backend === 'neo4j' ? { HOLOLOOM_BACKEND: 'neo4j', ...neo4jEnvironment() } : {}) : null;
-  process.stdout.write(`${formatReport(result, startup)}\n`);
-  if (flags.json !== undefined) {
-    await writeFile(flags.json, `${JSON.stringify({ embedders, ...result, startup }, null, 2)}\n`);
+  const startup = options.starts > 0 ? await runStartupBench(entry, options.starts, neo4jEnv(options)) : null;
+  const { projection, memories, queries, cache } = options;
+  const settings = { backend: result.backend, embedder: result.embedder, projection, memories, queries, cache, http: false };
+  return buildBenchRun({ settings, ingest: result.ingest, rows: result.rows, recall: result.recall, startup, embedders });
+}
+
+/** Deletes what an HTTP run stored in a shared Neo4j under its own tenant. */
+async function dropNeo4jTenant(tenant: string): Promise<void> {
+  const settings = loadConfig({ HOLOLOOM_BACKEND: 'neo4j', ...neo4jEnvironment() }).neo4j;
+  if (settings === null) {
+    return;
+  }
+  const db = createGraphDb(settings);
+  try {
+    await dropTenant(db, tenant);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The built server and a bare Apollo server, each in a child process, loaded by autocannon from this one. */
+async function httpRun(options: BenchOptions): Promise<BenchRun> {
+  const targets = childProcessTargets({
+    holoLoom: fileURLToPath(new URL('../main.js', import.meta.url)),
+    bare: fileURLToPath(new URL('../bench/bare-server-main.js', import.meta.url)),
+  });
+  const env = { HOLOLOOM_EMBEDDER: options.embedder, HOLOLOOM_PROJECTION: options.projection, ...neo4jEnv(options) };
+  const tenant = `bench-${newId('run').slice(-12)}`;
+  const progress = createBenchProgress();
+  try {
+    const http = await runHttpBench({ ...options, targets, env, tenant, progress });
+    const { backend, embedder, projection, memories } = options;
+    return buildBenchRun({ settings: { backend, embedder, projection, memories, queries: null, cache: null, http: true }, http });
+  } finally {
+    progress.stop();
+    if (options.backend === 'neo4j') {
+      await dropNeo4jTenant(tenant);
+    }
+  }
+}
+
+/** Prints the comparison with `baselineFile`; a regression sets exit code 1 unless told not to. */
+async function checkBaseline(options: BenchOptions & { readonly baselineFile: string }, run: BenchRun): Promise<void> {
+  const baseline = parseBenchRun(JSON.parse(await readFile(options.baselineFile, 'utf8')) as unknown);
+  const mismatch = settingsMismatch(baseline, run);
+  if (mismatch.length > 0) {
+    process.stdout.write(`warning: the baseline was taken with other settings (${mismatch.join(', ')}); figures are not like for like\n`);
+  }
+  const comparisons = compareRuns(baseline, run, { threshold: options.threshold });
+  process.stdout.write(`\ncompared with ${options.baselineFile}:\n${formatComparison(comparisons, options.threshold)}\n`);
+  if (hasRegression(comparisons) && options.failOnRegression) {
+    // exitCode rather than exit(): open handles (a Neo4j driver) still close in order.
+    process.exitCode = 1;
+  }
+}
+
+/** `hololoom bench`: prints the report, always writes the JSON file, and compares with a baseline when given one. */
+export async function benchCommand(flags: BenchFlags): Promise<void> {
+  const options = toBenchOptions(flags);
+  const run = options.http ? await httpRun(options) : await inProcessRun(options);
+  process.stdout.write(`${formatReport(run)}\n`);
+  await writeFile(options.jsonFile, `${JSON.stringify(run, null, 2)}\n`);
+  process.stdout.write(`results written to ${options.jsonFile}\n`);
+  if (options.baselineFile !== null) {
+    await checkBaseline({ ...options, baselineFile: options.baselineFile }, run);
   }
 }

@@ -3,10 +3,11 @@ import 'reflect-metadata';
 
 import { Command, Option } from 'commander';
 
-import { benchCommand, benchEmbedderCommand } from './bench-command.js';
+import { benchCommand, benchEmbedderCommand, defineBenchCommand } from './bench-command.js';
 import { evalCommand } from './eval-command.js';
 import { modelPullCommand } from './model-command.js';
 import { schemaCommand } from './schema-command.js';
+import type { DashboardFlags } from './dashboard/index.js';
 import type { TrainFlags } from './train-command.js';
 
 /**
@@ -22,22 +23,7 @@ program
     await import('../main.js');
   });
 
-program
-  .command('bench')
-  .description('benchmark ingest, weave latency per mode, cache hits, recall and server start')
-  .option('--memories <n>', 'memories to ingest first', '10000')
-  .option('--queries <n>', 'weaves per mode', '200')
-  .addOption(new Option('--modes <modes>', 'modes to time').choices(['all', 'bare', 'fast', 'fused']).default('all'))
-  .addOption(new Option('--embedder <name>', 'embedder').choices(['auto', 'onnx', 'hashing']).default('hashing'))
-  .addOption(new Option('--projection <kind>', 'Matryoshka projection of the store').choices(['truncate', 'pca']).default('pca'))
-  .addOption(
-    new Option('--backend <name>', 'memory backend (neo4j: NEO4J_* from the environment or `npm run neo4j:start`)')
-      .choices(['embedded', 'neo4j'])
-      .default('embedded'),
-  )
-  .option('--starts <n>', 'server cold starts to time (0 skips)', '5')
-  .option('--json <file>', 'also write the results as JSON')
-  .action(benchCommand);
+defineBenchCommand(program.command('bench')).action(benchCommand);
 
 program
   .command('bench-embedder', { hidden: true })
@@ -89,6 +75,19 @@ program
   .action(async (flags: TrainFlags) => {
     const { trainCommand } = await import('./train-command.js');
     await trainCommand(flags);
+  });
+
+program
+  .command('dashboard')
+  .description('live terminal dashboard of a running server: latency, QPS, CPU/RSS, caches, tools, training')
+  .option('--url <url>', 'GraphQL WebSocket URL of the server', 'ws://127.0.0.1:4000/graphql')
+  .option('--interval-ms <ms>', 'milliseconds between snapshots (100-60000)', '1000')
+  .option('--once', 'print one frame after the first snapshot and exit')
+  .option('--tenant <name>', 'send x-hololoom-tenant on the connection (metrics are server-wide)')
+  // Imported on use: ink and React load only for this command.
+  .action(async (flags: DashboardFlags) => {
+    const { dashboardCommand } = await import('./dashboard/index.js');
+    await dashboardCommand(flags);
   });
 
 program
