@@ -25,8 +25,10 @@ function progressFilter({ payload, args, context }: SubscriptionHandlerData<Weav
 export class WeaveResolver {
   @Mutation(() => Spacetime, { description: 'Runs the weave cycle and returns the answer with its provenance.' })
   async weave(@Arg('input', () => WeaveInput) input: WeaveInput, @Ctx() ctx: HoloContext): Promise<SpacetimeRecord> {
+    const chosen = optionalId(input.id, 'input.id');
     return ctx.services.shuttle.weave({
-      id: optionalId(input.id, 'input.id') ?? newId('st'),
+      id: chosen ?? newId('st'),
+      freshId: chosen === null,
       tenant: ctx.tenant,
       query: requireText(input.query, 'input.query', LIMITS.queryChars),
       mode: input.mode ?? WeaveMode.AUTO,

@@ -1,7 +1,7 @@
 import { type Server } from 'node:http';
 
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { type GraphQLSchema, type ValidationRule } from 'graphql';
@@ -43,6 +43,9 @@ export function createApolloServer<TContext extends BaseContext>(
     plugins: [
       ...shutdownPlugins(options),
       landingPagePlugin(production),
+      // Apollo's cache-control plugin is on by default and hooks every field's resolution; no
+      // cache-control hints are used here, so it would only cost time on every request.
+      ApolloServerPluginCacheControlDisabled(),
       ...(options.reportOperation === undefined ? [] : [operationTimingPlugin<TContext>(options.reportOperation)]),
     ],
   });

@@ -74,7 +74,7 @@ export function createShuttle(options: ShuttleOptions): Shuttle {
   return {
     async weave(request) {
       const startMs = deps.clock.monotonicMs();
-      if ((await spacetimes.get(request.tenant, request.id)) !== undefined) {
+      if (request.freshId !== true && (await spacetimes.get(request.tenant, request.id)) !== undefined) {
         throw new BadInputError(`A spacetime with id "${request.id}" already exists; choose a new id.`, { field: 'input.id' });
       }
       const cached = request.useCache ? cache.get(request) : undefined;

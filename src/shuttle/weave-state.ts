@@ -22,6 +22,11 @@ export interface WeaveRequest {
   readonly useCache: boolean;
   /** Forces a tool, skipping the policy. */
   readonly tool: ToolName | null;
+  /**
+   * True when the server minted `id` for this request: no stored spacetime can have it, so the
+   * duplicate-id read is skipped. Absent or false: a client chose it and it is checked.
+   */
+  readonly freshId?: boolean;
 }
 
 /** Attention of the query over its context. */

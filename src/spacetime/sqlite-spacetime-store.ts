@@ -1,4 +1,4 @@
-import { migrate, type SqliteDatabase } from '../storage/index.js';
+import { createGroupCommit, migrate, type SqliteDatabase } from '../storage/index.js';
 
 import type { Spacetime, SpacetimeStore } from './types.js';
 
@@ -40,7 +40,11 @@ function settle<T>(work: () => T): Promise<T> {
   });
 }
 
-/** Spacetimes as JSON rows in a SQLite table (the embedded default). */
+/**
+ * Spacetimes as JSON rows in a SQLite table (the embedded default). Every weave saves one, so
+ * saves are group-committed (see createGroupCommit): concurrent weaves share a transaction, and
+ * reads commit what is queued first.
+ */
 export function createSqliteSpacetimeStore(db: SqliteDatabase): SpacetimeStore {
   migrate(db, MIGRATIONS, 'spacetimes');
   const insert = db.prepare(
@@ -51,20 +55,25 @@ export function createSqliteSpacetimeStore(db: SqliteDatabase): SpacetimeStore {
     'SELECT body, reward FROM spacetimes WHERE tenant = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?',
   );
   const reward = db.prepare('UPDATE spacetimes SET reward = ?, feedback = ? WHERE tenant = ? AND id = ?');
+  const writes = createGroupCommit<Spacetime>(db, (spacetime) => {
+    const { reward: value, ...rest } = spacetime;
+    insert.run(spacetime.id, spacetime.tenant, spacetime.createdAt.getTime(), JSON.stringify(rest), value);
+  });
+  /** Reads see every queued write. */
+  const current = <T>(work: () => T): Promise<T> =>
+    settle(() => {
+      writes.flush();
+      return work();
+    });
   return {
-    save: (spacetime) =>
-      settle(() => {
-        const { reward: value, ...rest } = spacetime;
-        insert.run(spacetime.id, spacetime.tenant, spacetime.createdAt.getTime(), JSON.stringify(rest), value);
-      }),
+    save: (spacetime) => writes.write(spacetime),
     get: (tenant, id) =>
-      settle(() => {
+      current(() => {
         const row = byId.get(tenant, id);
         return row === undefined ? undefined : fromRow(row);
       }),
-    list: (tenant, limit, offset) => settle(() => page.all(tenant, limit, offset).map(fromRow)),
-    setReward: (tenant, id, value, feedback = {}) =>
-      settle(() => reward.run(value, JSON.stringify(feedback), tenant, id).changes > 0),
-    close: () => Promise.resolve(),
+    list: (tenant, limit, offset) => current(() => page.all(tenant, limit, offset).map(fromRow)),
+    setReward: (tenant, id, value, feedback = {}) => current(() => reward.run(value, JSON.stringify(feedback), tenant, id).changes > 0),
+    close: () => settle(() => writes.flush()),
   };
 }

@@ -70,6 +70,25 @@ describe('profiler', () => {
     }
   });
 
+  it('keeps a longer trace whole when a shorter one ends first, and traces again after all have ended', async () => {
+    const profiler = createProfiler(ticking());
+    const long = profiler.trace(async () => {
+      await profiler.span('first', tick);
+      await Promise.all([tick(), tick(), tick()]);
+      await profiler.span('after the short trace ended', tick);
+    }, 'long');
+    const short = profiler.trace(() => profiler.span('only', () => 1), 'short');
+
+    const [longTrace, shortTrace] = await Promise.all([long, short]);
+    const again = await profiler.trace(() => profiler.span('later', tick), 'again');
+
+    expect(tree(shortTrace.root)).toEqual({ short: ['only'] });
+    expect(tree(longTrace.root)).toEqual({ long: ['first', 'after the short trace ended'] });
+    expect(tree(again.root)).toEqual({ again: ['later'] });
+    // No trace running: nothing is current (and the storage's promise hook is off).
+    expect(profiler.currentSpan()).toBeNull();
+  });
+
   it('keeps concurrent children of one span in start order, each with its own subtree', async () => {
     const profiler = createProfiler(ticking());
     const { root } = await profiler.trace(() =>

@@ -1,3 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { createSqliteSpacetimeStore, type Spacetime } from '../../../src/spacetime/index.js';
@@ -51,5 +55,36 @@ describe('SQLite spacetime store', () => {
     expect(await store.setReward('u', 'old', 0.4)).toBe(false);
     expect((await store.get('t', 'old'))?.reward).toBe(0.4);
     expect(await store.get('u', 'old')).toBeUndefined();
+  });
+
+  it('commits concurrent saves together, each durable when its promise resolves; a failing one fails alone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hololoom-spacetimes-'));
+    const file = join(dir, 'state.db');
+    const db = openSqlite(file);
+    const store = createSqliteSpacetimeStore(db);
+    const other = openSqlite(file);
+    const rows = (): unknown => other.prepare('SELECT count(*) AS n FROM spacetimes').get();
+    try {
+      const saves = ['a', 'b', 'c'].map((id, i) => store.save(spacetime(id, 1000 + i)));
+      expect(rows()).toEqual({ n: 0 });
+      await Promise.all(saves);
+      expect(rows()).toEqual({ n: 3 });
+
+      const outcomes = await Promise.allSettled([store.save(spacetime('d', 2000)), store.save(spacetime('a', 2001)), store.save(spacetime('e', 2002))]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
+      expect(rows()).toEqual({ n: 5 });
+    } finally {
+      other.close();
+      db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads commit what is queued first', async () => {
+    const store = createSqliteSpacetimeStore(openSqlite(':memory:'));
+    const saved = store.save(spacetime('st_1', 1000));
+    expect((await store.get('t', 'st_1'))?.createdAt.getTime()).toBe(1000);
+    await saved;
   });
 });
