@@ -39,6 +39,7 @@ export {
 } from './results.js';
 export { processRssMb, readyUrlOf, spawnServer, type ChildServer } from './server-process.js';
 export { HOLOLOOM_READY_MESSAGE, runStartupBench } from './startup-bench.js';
+export { runSubscriberBench, type SubscriberBenchOptions, type SubscriberBenchResult } from './subscriber-bench.js';
 export { percentile, summarize, type LatencyStats } from './stats.js';
 export { formatTable, type Column } from './table.js';
 export { runWeaveBench, weaveRowName, type WeaveBenchOptions, type WeaveBenchResult } from './weave-bench.js';

@@ -7,6 +7,7 @@ import { benchCommand, benchEmbedderCommand, defineBenchCommand } from './bench-
 import { evalCommand } from './eval-command.js';
 import { modelPullCommand } from './model-command.js';
 import { schemaCommand } from './schema-command.js';
+import type { SubscriberBenchFlags } from './bench-subscribers-command.js';
 import type { DashboardFlags } from './dashboard/index.js';
 import type { TrainFlags } from './train-command.js';
 
@@ -24,6 +25,19 @@ program
   });
 
 defineBenchCommand(program.command('bench')).action(benchCommand);
+
+program
+  .command('bench-subscribers')
+  .description('many `metrics` subscribers on the built server: RSS per connection, snapshots delivered, weave latency meanwhile')
+  .option('--subscribers <n>', 'graphql-ws clients, one subscription each', '1000')
+  .option('--interval-ms <ms>', 'the subscriptions\' intervalMs', '1000')
+  .option('--hold <s>', 'seconds the subscribers stay connected', '10')
+  .option('--weaves <n>', 'uncached FAST weaves timed before and while they are connected', '100')
+  .option('--json <file>', 'also write the figures as JSON')
+  .action(async (flags: SubscriberBenchFlags) => {
+    const { benchSubscribersCommand } = await import('./bench-subscribers-command.js');
+    await benchSubscribersCommand(flags);
+  });
 
 program
   .command('bench-embedder', { hidden: true })
