@@ -31,8 +31,6 @@ export interface LiveIndexes {
   add(memories: readonly IndexedMemory[]): void;
   /** Call after the memory's deletion committed. */
   remove(seq: number, text: string): void;
-  /** Re-projects every stored vector into the coarse index (after the projection changed). */
-  reindex(): void;
 }
 
 export interface LiveIndexOptions {
@@ -85,10 +83,6 @@ export function loadLiveIndexes(db: SqliteDatabase, table: MemoryTable, options:
       directory.delete(seq);
       terms.removeText(text);
       vectors.remove(seq);
-    },
-    reindex() {
-      vectors.clear();
-      loadRows(table, vectors, options.dimensions, () => undefined);
     },
   };
 }

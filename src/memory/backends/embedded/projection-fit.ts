@@ -3,6 +3,7 @@ import { createSeededRng, fitPcaSteps, type Vector } from '../../../shared/index
 import type { SqliteDatabase } from '../../../storage/index.js';
 
 import type { LiveIndexes } from './live-indexes.js';
+import type { IndexRebuild } from './vector-index.js';
 import { blobToVector, vectorToBlob } from './memory-row.js';
 import type { MemoryTable } from './memory-table.js';
 import type { ProjectionTable } from './projection-table.js';
@@ -77,29 +78,72 @@ async function projectRows(
   }
 }
 
+/** Entries of the coarse index per chunk of a rebuild: an HNSW chunk takes tens of milliseconds. */
+const REBUILD_CHUNK = 1_000;
+
+/** Rows written during a fit that the swap may still handle in one go; more are caught up in chunks first. */
+const CATCH_UP_ROWS = 2_000;
+
+interface Feed {
+  readonly projector: Projector;
+  readonly projected: Map<number, Vector>;
+  readonly rebuild: IndexRebuild;
+  readonly stopped: () => boolean;
+}
+
+/** Projects the rows in `bounds` (a page at a time) into `projected` and the rebuild. */
+async function projectAndFeed(deps: Pick<ProjectionFitterDeps, 'table'>, feed: Feed, bounds: { afterSeq: number; untilSeq: number }): Promise<void> {
+  const fresh = new Map<number, Vector>();
+  await projectRows(deps.table, feed.projector, bounds, fresh, feed.stopped);
+  fresh.forEach((vector, seq) => feed.projected.set(seq, vector));
+  await fillRebuild(feed.rebuild, fresh, feed.stopped);
+}
+
+/** Fills the rebuild's engine from the projections, a chunk at a time, pausing between chunks. */
+async function fillRebuild(rebuild: IndexRebuild, projected: ReadonlyMap<number, Vector>, stopped: () => boolean): Promise<void> {
+  let chunk: { key: number; vector: Vector; projected: Vector }[] = [];
+  for (const [key, vector] of projected) {
+    chunk.push({ key, vector, projected: vector });
+    if (chunk.length === REBUILD_CHUNK) {
+      rebuild.add(chunk);
+      chunk = [];
+      await pause();
+      if (stopped()) {
+        return;
+      }
+    }
+  }
+  rebuild.add(chunk);
+}
+
 /**
  * Puts a finished fit in force at once: projections of rows written during the fit are made
- * now, all are stored with the basis in one transaction, then the coarse index is rebuilt.
- * Rows deleted meanwhile update nothing.
+ * now (and added to the rebuilt coarse index), all are stored with the basis in one
+ * transaction, then the projector and the rebuilt index take over together. Rows deleted
+ * meanwhile update nothing, and the rebuild drops them.
  */
 function swap(
   deps: ProjectionFitterDeps,
-  projector: ReturnType<typeof pcaProjector>,
-  projected: Map<number, Vector>,
+  fitted: { projector: ReturnType<typeof pcaProjector>; projected: Map<number, Vector>; rebuild: IndexRebuild },
   untilSeq: number,
   count: number,
 ): void {
+  const { projector, projected, rebuild } = fitted;
   deps.db.transaction(() => {
+    const tail: { key: number; vector: Vector; projected: Vector }[] = [];
     for (const row of deps.table.vectorsAfter(untilSeq, Number.MAX_SAFE_INTEGER)) {
-      projected.set(row.seq, projector.project(blobToVector(row.vector), PROJECTION_WIDTH));
+      const vector = projector.project(blobToVector(row.vector), PROJECTION_WIDTH);
+      projected.set(row.seq, vector);
+      tail.push({ key: row.seq, vector, projected: vector });
     }
+    rebuild.add(tail);
     projected.forEach((vector, seq) => {
       deps.table.setProjected(seq, vectorToBlob(vector));
     });
     deps.projections.save({ pca: projector.pca, fittedOn: count });
   })();
   deps.slot.current = projector;
-  deps.live.reindex();
+  rebuild.commit();
 }
 
 /**
@@ -131,13 +175,25 @@ export function createProjectionFitter(deps: ProjectionFitterDeps): ProjectionFi
     const untilSeq = deps.table.maxSeq();
     const projector = await fitBasis(count);
     const projected = new Map<number, Vector>();
-    if (projector !== undefined) {
-      await projectRows(deps.table, projector, { afterSeq: -1, untilSeq }, projected, () => stopped);
-    }
-    if (projector === undefined || stopped) {
+    if (projector === undefined) {
       return;
     }
-    swap(deps, projector, projected, untilSeq, count);
+    // Built beside the index in use, in chunks: rebuilding a large HNSW graph in one go held the
+    // event loop for seconds, long enough for clients' keep-alive connections to be reset. The
+    // store may keep growing while the fit runs (a bulk ingest): size the new engine for that.
+    const rebuild = deps.live.vectors.beginRebuild(projector, REFIT_GROWTH * deps.live.vectors.size);
+    const feed = { projector, projected, rebuild, stopped: () => stopped };
+    let until = untilSeq;
+    await projectAndFeed(deps, feed, { afterSeq: -1, untilSeq: until });
+    // Catch up with rows written meanwhile, in chunks too, so that the swap has little left to do.
+    for (let latest = deps.table.maxSeq(); latest - until > CATCH_UP_ROWS && !stopped; latest = deps.table.maxSeq()) {
+      await projectAndFeed(deps, feed, { afterSeq: until, untilSeq: latest });
+      until = latest;
+    }
+    if (stopped) {
+      return;
+    }
+    swap(deps, { projector, projected, rebuild }, until, count);
     fittedOn = count;
     deps.logger?.info({ memories: count, fitMs: Math.round(performance.now() - started) }, 'fitted the Matryoshka PCA projection');
   };

@@ -2,7 +2,7 @@ import type { Logger } from '../../../observability/index.js';
 import type { Vector } from '../../../shared/index.js';
 
 import type { SeqFilter } from './memory-directory.js';
-import { projectAt, TRUNCATION, type ProjectorSlot } from './projector.js';
+import { projectAt, TRUNCATION, type Projector, type ProjectorSlot } from './projector.js';
 import { createExactEngine, createHnswEngine, type ExactVectorEngine, type VectorEngine } from './vector-engines.js';
 import { fetchAccepted } from './widening-fetch.js';
 
@@ -34,18 +34,49 @@ export interface VectorIndex {
   readonly mode: 'exact' | 'hnsw';
   add(entries: readonly VectorEntry[]): void;
   remove(key: number): boolean;
-  /** Drops every entry, back to exact search (before re-indexing under a new projection). */
-  clear(): void;
+  /**
+   * Starts filling a replacement engine under another projection (a refit's), off to the side:
+   * searches keep using the current one until `commit`. `expected` picks exact or HNSW.
+   */
+  beginRebuild(projector: Projector, expected: number): IndexRebuild;
   /** Up to `k` keys the filter lets through (tenant, window), nearest to the full-size query first. */
   search(query: Vector, k: number, filter: SeqFilter): number[];
 }
 
-function flatten(entries: readonly VectorEntry[], dims: number, slot: ProjectorSlot): Float32Array {
+/** A replacement engine being filled; see VectorIndex.beginRebuild. */
+export interface IndexRebuild {
+  /** Adds entries, projected with the rebuild's projector. Call in chunks, pausing between them. */
+  add(entries: readonly VectorEntry[]): void;
+  /** Puts the new engine in place; keys removed from the index since the rebuild began are dropped from it. */
+  commit(): void;
+}
+
+function flatten(entries: readonly VectorEntry[], dims: number, projector: Projector): Float32Array {
   const flat = new Float32Array(entries.length * dims);
   entries.forEach((entry, i) => {
-    flat.set(projectAt(slot.current, entry.vector, entry.projected, dims), i * dims);
+    flat.set(projectAt(projector, entry.vector, entry.projected, dims), i * dims);
   });
   return flat;
+}
+
+interface RebuildSpec {
+  readonly dims: number;
+  readonly projector: Projector;
+  readonly hnsw: boolean;
+  /** Keys removed from the index while the rebuild fills; dropped from the new engine at commit. */
+  readonly removed: ReadonlySet<number>;
+}
+
+function createRebuild(spec: RebuildSpec, install: (engine: VectorEngine, exact: ExactVectorEngine | undefined) => void): IndexRebuild {
+  const nextExact = spec.hnsw ? undefined : createExactEngine(spec.dims);
+  const nextEngine = nextExact ?? createHnswEngine(spec.dims);
+  return {
+    add: (entries) => nextEngine.add(entries.map((entry) => entry.key), flatten(entries, spec.dims, spec.projector)),
+    commit() {
+      spec.removed.forEach((key) => nextEngine.remove(key));
+      install(nextEngine, nextExact);
+    },
+  };
 }
 
 /**
@@ -62,6 +93,8 @@ export function createVectorIndex({
   const dims = Math.min(COARSE_DIMS, dimensions);
   let exact: ExactVectorEngine | undefined = createExactEngine(dims);
   let engine: VectorEngine = exact;
+  // While a rebuild fills its engine: keys removed meanwhile, to drop from it at commit.
+  let removedDuringRebuild: Set<number> | undefined;
 
   const switchToHnsw = (from: ExactVectorEngine): void => {
     const started = performance.now();
@@ -86,10 +119,7 @@ export function createVectorIndex({
   };
 
   function add(entries: readonly VectorEntry[]): void {
-    engine.add(
-      entries.map((entry) => entry.key),
-      flatten(entries, dims, projector),
-    );
+    engine.add(entries.map((entry) => entry.key), flatten(entries, dims, projector.current));
     if (exact !== undefined && exact.size > exactSearchLimit) {
       switchToHnsw(exact);
     }
@@ -103,11 +133,19 @@ export function createVectorIndex({
       return exact === undefined ? 'hnsw' : 'exact';
     },
     add,
-    clear() {
-      exact = createExactEngine(dims);
-      engine = exact;
+    beginRebuild(next: Projector, expected: number): IndexRebuild {
+      const removed = new Set<number>();
+      removedDuringRebuild = removed;
+      return createRebuild({ dims, projector: next, hnsw: expected > exactSearchLimit, removed }, (nextEngine, nextExact) => {
+        removedDuringRebuild = undefined;
+        exact = nextExact;
+        engine = nextEngine;
+      });
     },
-    remove: (key) => engine.remove(key),
+    remove: (key) => {
+      removedDuringRebuild?.add(key);
+      return engine.remove(key);
+    },
     search: (query, k, filter) => (k <= 0 || engine.size === 0 ? [] : search(query, k, filter)),
   };
 }

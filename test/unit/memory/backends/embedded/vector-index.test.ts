@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import type { SeqFilter } from '../../../../../src/memory/backends/embedded/memory-directory.js';
+import { TRUNCATION, type Projector } from '../../../../../src/memory/backends/embedded/projector.js';
 import { createVectorIndex } from '../../../../../src/memory/backends/embedded/vector-index.js';
-import { createSeededRng, normalize } from '../../../../../src/shared/index.js';
+import { createSeededRng, normalize, truncateNormalize } from '../../../../../src/shared/index.js';
 
 const DIMS = 384;
 
@@ -79,5 +80,34 @@ describe('vector index (exact) swap-remove', () => {
       const found = index.search(vector, 1, anyKey)[0];
       expect(found === key).toBe(!removed.includes(key));
     });
+  });
+});
+
+describe('vector index rebuild under a new projection', () => {
+  // Another projection: the components reversed before truncation.
+  const reversed: Projector = { kind: 'truncate', project: (vector, dims) => truncateNormalize(Float32Array.from(vector).reverse(), dims) };
+
+  it.each([
+    { expected: 40, mode: 'exact' },
+    { expected: 400, mode: 'hnsw' },
+  ] as const)('serves from the old engine until commit, then from the new one ($mode), dropping keys removed meanwhile', ({ expected, mode }) => {
+    const vectors = randomVectors(60, 13);
+    const slot = { current: TRUNCATION };
+    const index = createVectorIndex({ dimensions: DIMS, exactSearchLimit: 100, projector: slot });
+    index.add(vectors.map((vector, key) => ({ key, vector })));
+
+    const rebuild = index.beginRebuild(reversed, expected);
+    rebuild.add(vectors.slice(0, 30).map((vector, key) => ({ key, vector })));
+    index.remove(7);
+    rebuild.add(vectors.slice(30).map((vector, i) => ({ key: 30 + i, vector })));
+    const before = index.search(vectors[12]!, 1, anyKey)[0];
+    slot.current = reversed;
+    rebuild.commit();
+
+    expect(before).toBe(12);
+    expect(index.mode).toBe(mode);
+    expect(index.size).toBe(59);
+    expect(index.search(vectors[12]!, 1, anyKey)[0]).toBe(12);
+    expect(index.search(vectors[7]!, 60, anyKey)).not.toContain(7);
   });
 });
