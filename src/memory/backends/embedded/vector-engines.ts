@@ -97,10 +97,7 @@ export function createHnswEngine(dims: number): VectorEngine {
   const index = new usearch.Index({
     dimensions: dims,
     metric: usearch.MetricKind.Cos,
-    // Half precision: the graph only proposes candidates, which recall re-ranks by exact cosine at
-    // each scale, so f16's ~3 digits do not reach a score; it halves the vectors' memory
-    // (measured: RSS −23 MB at 79,000 memories).
-    quantization: usearch.ScalarKind.F16,
+    quantization: usearch.ScalarKind.F32,
     connectivity: HNSW_CONNECTIVITY,
     expansion_add: HNSW_EXPANSION_ADD,
     expansion_search: HNSW_EXPANSION_SEARCH,
