@@ -72,6 +72,7 @@ export function createMemoryTable(db: SqliteDatabase) {
   const setProjected = db.prepare<[Buffer | null, number]>('UPDATE memories SET projected = ? WHERE seq = ?');
   const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM memories');
 
+
   return {
     /** Inserts one row and returns its seq. */
     insert: (row: MemoryInsert): number => Number(insert.run(row).lastInsertRowid),
@@ -95,7 +96,28 @@ export function createMemoryTable(db: SqliteDatabase) {
     setProjected: (seq: number, projected: Buffer | null): void => {
       setProjected.run(projected, seq);
     },
+    ...setAsideProjections(db),
   };
 }
 
 export type MemoryTable = ReturnType<typeof createMemoryTable>;
+
+/** A running refit's projections, kept in `projected_next` until its swap (see projection-fit.ts). */
+function setAsideProjections(db: SqliteDatabase) {
+  const setNext = db.prepare<[Buffer, number]>('UPDATE memories SET projected_next = ? WHERE seq = ?');
+  const promote = db.prepare('UPDATE memories SET projected = projected_next, projected_next = NULL WHERE projected_next IS NOT NULL');
+  const clear = db.prepare('UPDATE memories SET projected_next = NULL WHERE projected_next IS NOT NULL');
+  return {
+    setProjectedNext: (seq: number, projected: Buffer): void => {
+      setNext.run(projected, seq);
+    },
+    /** The swap: every row's set-aside projection becomes its projection. */
+    promoteProjectedNext: (): void => {
+      promote.run();
+    },
+    /** Drops what an abandoned refit left aside. */
+    clearProjectedNext: (): void => {
+      clear.run();
+    },
+  };
+}

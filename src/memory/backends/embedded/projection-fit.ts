@@ -15,7 +15,7 @@ export const DEFAULT_PCA_MIN_MEMORIES = 256;
 const PCA_SAMPLE = 2_000;
 /** Refit when the store has grown this many times since the last fit. */
 const REFIT_GROWTH = 4;
-/** Rows projected between two pauses of a background fit. */
+/** Rows projected (and added to the rebuilt index) between two pauses of a background fit. */
 const PROJECT_PAGE = 500;
 
 export interface ProjectionFitterDeps {
@@ -60,86 +60,57 @@ function sampleVectors(table: MemoryTable, count: number): Vector[] {
   return sample;
 }
 
-/** Projects every row after `afterSeq` (up to `untilSeq`) into `out`, a page at a time. */
-async function projectRows(
-  table: MemoryTable,
-  projector: Projector,
-  bounds: { afterSeq: number; untilSeq: number },
-  out: Map<number, Vector>,
-  stopped: () => boolean,
-): Promise<void> {
-  for (let rows = table.vectorsAfter(bounds.afterSeq, PROJECT_PAGE); rows.length > 0 && !stopped(); ) {
-    for (const row of rows.filter((r) => r.seq <= bounds.untilSeq)) {
-      out.set(row.seq, projector.project(blobToVector(row.vector), PROJECTION_WIDTH));
-    }
-    const last = rows.at(-1)?.seq ?? Number.MAX_SAFE_INTEGER;
-    rows = last >= bounds.untilSeq ? [] : table.vectorsAfter(last, PROJECT_PAGE);
-    await pause();
-  }
-}
-
-/** Entries of the coarse index per chunk of a rebuild: an HNSW chunk takes tens of milliseconds. */
-const REBUILD_CHUNK = 1_000;
-
-/** Rows written during a fit that the swap may still handle in one go; more are caught up in chunks first. */
+/** Rows written during a fit that the swap may still handle in one go; more are caught up in pages first. */
 const CATCH_UP_ROWS = 2_000;
+
+/** A coarse-index entry under the new projection (the 96-dim prefix of the stored 192). */
+type ProjectedEntry = { readonly key: number; readonly vector: Vector; readonly projected: Vector };
 
 interface Feed {
   readonly projector: Projector;
-  readonly projected: Map<number, Vector>;
   readonly rebuild: IndexRebuild;
   readonly stopped: () => boolean;
 }
 
-/** Projects the rows in `bounds` (a page at a time) into `projected` and the rebuild. */
-async function projectAndFeed(deps: Pick<ProjectionFitterDeps, 'table'>, feed: Feed, bounds: { afterSeq: number; untilSeq: number }): Promise<void> {
-  const fresh = new Map<number, Vector>();
-  await projectRows(deps.table, feed.projector, bounds, fresh, feed.stopped);
-  fresh.forEach((vector, seq) => feed.projected.set(seq, vector));
-  await fillRebuild(feed.rebuild, fresh, feed.stopped);
-}
-
-/** Fills the rebuild's engine from the projections, a chunk at a time, pausing between chunks. */
-async function fillRebuild(rebuild: IndexRebuild, projected: ReadonlyMap<number, Vector>, stopped: () => boolean): Promise<void> {
-  let chunk: { key: number; vector: Vector; projected: Vector }[] = [];
-  for (const [key, vector] of projected) {
-    chunk.push({ key, vector, projected: vector });
-    if (chunk.length === REBUILD_CHUNK) {
-      rebuild.add(chunk);
-      chunk = [];
-      await pause();
-      if (stopped()) {
-        return;
-      }
-    }
-  }
-  rebuild.add(chunk);
+function projectPage(projector: Projector, rows: readonly { seq: number; vector: Buffer }[]): ProjectedEntry[] {
+  return rows.map((row) => {
+    const vector = projector.project(blobToVector(row.vector), PROJECTION_WIDTH);
+    return { key: row.seq, vector, projected: vector };
+  });
 }
 
 /**
- * Puts a finished fit in force at once: projections of rows written during the fit are made
- * now (and added to the rebuilt coarse index), all are stored with the basis in one
- * transaction, then the projector and the rebuilt index take over together. Rows deleted
- * meanwhile update nothing, and the rebuild drops them.
+ * Projects the rows in `bounds` a page at a time: each page's projections are set aside in the
+ * table (one transaction) and added to the rebuilt index, with a pause between pages. Nothing
+ * accumulates in memory, however large the store.
  */
-function swap(
-  deps: ProjectionFitterDeps,
-  fitted: { projector: ReturnType<typeof pcaProjector>; projected: Map<number, Vector>; rebuild: IndexRebuild },
-  untilSeq: number,
-  count: number,
-): void {
-  const { projector, projected, rebuild } = fitted;
+async function projectAndFeed(deps: Pick<ProjectionFitterDeps, 'db' | 'table'>, feed: Feed, bounds: { afterSeq: number; untilSeq: number }): Promise<void> {
+  const setAside = deps.db.transaction((entries: readonly ProjectedEntry[]) => {
+    entries.forEach((entry) => deps.table.setProjectedNext(entry.key, vectorToBlob(entry.projected)));
+  });
+  for (let rows = deps.table.vectorsAfter(bounds.afterSeq, PROJECT_PAGE); rows.length > 0 && !feed.stopped(); ) {
+    const entries = projectPage(feed.projector, rows.filter((row) => row.seq <= bounds.untilSeq));
+    setAside(entries);
+    feed.rebuild.add(entries);
+    const last = rows.at(-1)?.seq ?? Number.MAX_SAFE_INTEGER;
+    rows = last >= bounds.untilSeq ? [] : deps.table.vectorsAfter(last, PROJECT_PAGE);
+    await pause();
+  }
+}
+
+/**
+ * Puts a finished fit in force at once: rows written since the last page are projected now (and
+ * added to the rebuilt index), every set-aside projection becomes the row's projection and the
+ * basis is stored, in one transaction; then the projector and the rebuilt index take over
+ * together. Rows deleted meanwhile are gone from the table, and the rebuild drops them.
+ */
+function swap(deps: ProjectionFitterDeps, fitted: { projector: ReturnType<typeof pcaProjector>; rebuild: IndexRebuild }, untilSeq: number, count: number): void {
+  const { projector, rebuild } = fitted;
   deps.db.transaction(() => {
-    const tail: { key: number; vector: Vector; projected: Vector }[] = [];
-    for (const row of deps.table.vectorsAfter(untilSeq, Number.MAX_SAFE_INTEGER)) {
-      const vector = projector.project(blobToVector(row.vector), PROJECTION_WIDTH);
-      projected.set(row.seq, vector);
-      tail.push({ key: row.seq, vector, projected: vector });
-    }
+    const tail = projectPage(projector, deps.table.vectorsAfter(untilSeq, Number.MAX_SAFE_INTEGER));
+    tail.forEach((entry) => deps.table.setProjectedNext(entry.key, vectorToBlob(entry.projected)));
     rebuild.add(tail);
-    projected.forEach((vector, seq) => {
-      deps.table.setProjected(seq, vectorToBlob(vector));
-    });
+    deps.table.promoteProjectedNext();
     deps.projections.save({ pca: projector.pca, fittedOn: count });
   })();
   deps.slot.current = projector;
@@ -174,15 +145,15 @@ export function createProjectionFitter(deps: ProjectionFitterDeps): ProjectionFi
     const started = performance.now();
     const untilSeq = deps.table.maxSeq();
     const projector = await fitBasis(count);
-    const projected = new Map<number, Vector>();
     if (projector === undefined) {
       return;
     }
+    deps.table.clearProjectedNext();
     // Built beside the index in use, in chunks: rebuilding a large HNSW graph in one go held the
     // event loop for seconds, long enough for clients' keep-alive connections to be reset. The
     // store may keep growing while the fit runs (a bulk ingest): size the new engine for that.
     const rebuild = deps.live.vectors.beginRebuild(projector, REFIT_GROWTH * deps.live.vectors.size);
-    const feed = { projector, projected, rebuild, stopped: () => stopped };
+    const feed = { projector, rebuild, stopped: () => stopped };
     let until = untilSeq;
     await projectAndFeed(deps, feed, { afterSeq: -1, untilSeq: until });
     // Catch up with rows written meanwhile, in chunks too, so that the swap has little left to do.
@@ -193,7 +164,7 @@ export function createProjectionFitter(deps: ProjectionFitterDeps): ProjectionFi
     if (stopped) {
       return;
     }
-    swap(deps, { projector, projected, rebuild }, until, count);
+    swap(deps, { projector, rebuild }, until, count);
     fittedOn = count;
     deps.logger?.info({ memories: count, fitMs: Math.round(performance.now() - started) }, 'fitted the Matryoshka PCA projection');
   };

@@ -78,4 +78,7 @@ export const MEMORY_MIGRATIONS: readonly string[] = [
   'ALTER TABLE memories ADD COLUMN projected BLOB;',
   // Facts about the file itself, e.g. which embedder wrote its vectors.
   'CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);',
+  // A refit's projections, written page by page while it runs and moved into `projected` at its
+  // swap, so a refit never holds every row's projection in memory.
+  'ALTER TABLE memories ADD COLUMN projected_next BLOB;',
 ];
