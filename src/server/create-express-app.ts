@@ -30,6 +30,15 @@ export function createExpressApp<TContext extends BaseContext>(
   const { apollo, createContext, readiness, logger, production, maxBodyBytes } = options;
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL first: express tries each layer in order, and nearly every request is a GraphQL one.
+  app.use(
+    GRAPHQL_PATH,
+    cors(),
+    express.json({ limit: maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => createContext({ kind: 'http', request: req }),
+    }),
+  );
   app.use(createHealthRoutes(readiness, logger));
   if (options.exposition !== undefined) {
     app.use(createMetricsRoute(options.exposition));
@@ -39,14 +48,6 @@ export function createExpressApp<TContext extends BaseContext>(
       response.redirect(GRAPHQL_PATH);
     });
   }
-  app.use(
-    GRAPHQL_PATH,
-    cors(),
-    express.json({ limit: maxBodyBytes }),
-    expressMiddleware(apollo, {
-      context: ({ req }) => createContext({ kind: 'http', request: req }),
-    }),
-  );
   app.use(createHttpErrorHandler(logger));
   return app;
 }
