@@ -1,7 +1,7 @@
 import type { CacheStats } from '../cache/index.js';
 import type { Logger } from '../observability/index.js';
 import { BadInputError, type ToolName } from '../shared/index.js';
-import type { Spacetime, SpacetimeStore } from '../spacetime/index.js';
+import { repeatSpacetime, type Spacetime, type SpacetimeStore } from '../spacetime/index.js';
 
 import { WEAVE_STEPS } from './cycle.js';
 import { runCycle, type ProgressSink, type WeaveProgressEvent } from './pipeline.js';
@@ -34,8 +34,8 @@ export function createShuttle(options: ShuttleOptions): Shuttle {
   const { deps, cache, spacetimes, progress, logger, steps = WEAVE_STEPS } = options;
 
   /** Storing is best effort: a failed write is logged, and the client still gets its answer. */
-  async function store(spacetime: Spacetime): Promise<void> {
-    await spacetimes.save(spacetime).catch((error: unknown) => {
+  async function store(spacetime: Spacetime, repeatOf?: string): Promise<void> {
+    await spacetimes.save(spacetime, repeatOf).catch((error: unknown) => {
       logger.error({ err: error, weaveId: spacetime.id }, 'could not store spacetime');
     });
   }
@@ -43,17 +43,14 @@ export function createShuttle(options: ShuttleOptions): Shuttle {
   async function fromCache(request: WeaveRequest, cached: Spacetime, startMs: number): Promise<Spacetime> {
     const durationMs = deps.clock.monotonicMs() - startMs;
     const step = { name: 'cache', durationMs, detail: { hitOf: cached.id } };
-    const spacetime: Spacetime = {
-      ...cached,
+    const spacetime = repeatSpacetime(cached, {
       id: request.id,
       sessionId: request.sessionId,
-      cacheHit: true,
       durationMs,
       createdAt: new Date(deps.clock.now()),
       trace: [step],
-      reward: null,
-    };
-    await store(spacetime);
+    });
+    await store(spacetime, cached.id);
     progress(cacheEvent(request, step.durationMs, cached.id));
     return spacetime;
   }

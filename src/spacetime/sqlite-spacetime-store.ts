@@ -1,6 +1,6 @@
 import { createGroupCommit, migrate, type SqliteDatabase } from '../storage/index.js';
 
-import type { Spacetime, SpacetimeStore } from './types.js';
+import { repeatFieldsOf, repeatSpacetime, type RepeatFields, type Spacetime, type SpacetimeStore } from './types.js';
 
 const MIGRATIONS = [
   `CREATE TABLE spacetimes (
@@ -14,11 +14,18 @@ const MIGRATIONS = [
    CREATE INDEX spacetimes_by_tenant_time ON spacetimes (tenant, created_at DESC);`,
   // The feedback that produced the reward (rating, success, comment), kept for learning.
   'ALTER TABLE spacetimes ADD COLUMN feedback TEXT;',
+  // A cache hit keeps only its own fields in `body` and the id of the spacetime it repeats here.
+  'ALTER TABLE spacetimes ADD COLUMN repeat_of TEXT;',
 ];
+
+/** A spacetime row with, for a repeat, the body of the spacetime it repeats. */
+const SELECT_ROW = `SELECT s.body, s.reward, o.body AS original
+  FROM spacetimes s LEFT JOIN spacetimes o ON o.tenant = s.tenant AND o.id = s.repeat_of`;
 
 interface Row {
   readonly body: string;
   readonly reward: number | null;
+  readonly original: string | null;
 }
 
 type Stored = Omit<Spacetime, 'reward'>;
@@ -29,8 +36,11 @@ function reviveDates(key: string, value: unknown): unknown {
 }
 
 function fromRow(row: Row): Spacetime {
-  const stored = JSON.parse(row.body, reviveDates) as Stored;
-  return { ...stored, reward: row.reward };
+  if (row.original === null) {
+    return { ...(JSON.parse(row.body, reviveDates) as Stored), reward: row.reward };
+  }
+  const original = { ...(JSON.parse(row.original, reviveDates) as Stored), reward: null };
+  return { ...repeatSpacetime(original, JSON.parse(row.body, reviveDates) as RepeatFields), reward: row.reward };
 }
 
 /** Runs synchronous SQLite work so that a throw becomes a rejection, as the port promises. */
@@ -40,6 +50,30 @@ function settle<T>(work: () => T): Promise<T> {
   });
 }
 
+interface Save {
+  readonly spacetime: Spacetime;
+  readonly repeatOf: string | undefined;
+}
+
+/** Inserts whole spacetimes, and repeats as their own fields plus a link (a fraction of the bytes). */
+function createWriter(db: SqliteDatabase): (save: Save) => void {
+  const insert = db.prepare('INSERT INTO spacetimes (id, tenant, created_at, body, reward) VALUES (?, ?, ?, ?, ?)');
+  // Linked only when the original is there: its own save may have failed (saves are best effort).
+  const insertRepeat = db.prepare(
+    `INSERT INTO spacetimes (id, tenant, created_at, body, reward, repeat_of) SELECT @id, @tenant, @createdAt, @body, NULL, @repeatOf
+     WHERE EXISTS (SELECT 1 FROM spacetimes WHERE tenant = @tenant AND id = @repeatOf)`,
+  );
+  return ({ spacetime, repeatOf }) => {
+    const { id, tenant } = spacetime;
+    const createdAt = spacetime.createdAt.getTime();
+    if (repeatOf !== undefined && insertRepeat.run({ id, tenant, createdAt, body: JSON.stringify(repeatFieldsOf(spacetime)), repeatOf }).changes > 0) {
+      return;
+    }
+    const { reward, ...rest } = spacetime;
+    insert.run(id, tenant, createdAt, JSON.stringify(rest), reward);
+  };
+}
+
 /**
  * Spacetimes as JSON rows in a SQLite table (the embedded default). Every weave saves one, so
  * saves are group-committed (see createGroupCommit): concurrent weaves share a transaction, and
@@ -47,18 +81,12 @@ function settle<T>(work: () => T): Promise<T> {
  */
 export function createSqliteSpacetimeStore(db: SqliteDatabase): SpacetimeStore {
   migrate(db, MIGRATIONS, 'spacetimes');
-  const insert = db.prepare(
-    'INSERT INTO spacetimes (id, tenant, created_at, body, reward) VALUES (?, ?, ?, ?, ?)',
-  );
-  const byId = db.prepare<[string, string], Row>('SELECT body, reward FROM spacetimes WHERE tenant = ? AND id = ?');
+  const byId = db.prepare<[string, string], Row>(`${SELECT_ROW} WHERE s.tenant = ? AND s.id = ?`);
   const page = db.prepare<[string, number, number], Row>(
-    'SELECT body, reward FROM spacetimes WHERE tenant = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?',
+    `${SELECT_ROW} WHERE s.tenant = ? ORDER BY s.created_at DESC, s.rowid DESC LIMIT ? OFFSET ?`,
   );
   const reward = db.prepare('UPDATE spacetimes SET reward = ?, feedback = ? WHERE tenant = ? AND id = ?');
-  const writes = createGroupCommit<Spacetime>(db, (spacetime) => {
-    const { reward: value, ...rest } = spacetime;
-    insert.run(spacetime.id, spacetime.tenant, spacetime.createdAt.getTime(), JSON.stringify(rest), value);
-  });
+  const writes = createGroupCommit<Save>(db, createWriter(db));
   /** Reads see every queued write. */
   const current = <T>(work: () => T): Promise<T> =>
     settle(() => {
@@ -66,7 +94,7 @@ export function createSqliteSpacetimeStore(db: SqliteDatabase): SpacetimeStore {
       return work();
     });
   return {
-    save: (spacetime) => writes.write(spacetime),
+    save: (spacetime, repeatOf) => writes.write({ spacetime, repeatOf }),
     get: (tenant, id) =>
       current(() => {
         const row = byId.get(tenant, id);

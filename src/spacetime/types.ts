@@ -51,9 +51,26 @@ export interface Spacetime {
   readonly errorCode: ErrorCode | null;
 }
 
+/** What a cache hit has of its own; everything else it repeats from the spacetime it hit. */
+export type RepeatFields = Pick<Spacetime, 'id' | 'sessionId' | 'durationMs' | 'createdAt' | 'trace'>;
+
+/** A cache hit on `original`: its answer and provenance, with an id, time and trace of its own. */
+export function repeatSpacetime(original: Spacetime, own: RepeatFields): Spacetime {
+  return { ...original, ...own, cacheHit: true, reward: null };
+}
+
+/** The fields `repeatSpacetime` took from `own`; with the original they give the repeat back whole. */
+export function repeatFieldsOf({ id, sessionId, durationMs, createdAt, trace }: Spacetime): RepeatFields {
+  return { id, sessionId, durationMs, createdAt, trace };
+}
+
 /** Where spacetimes live; the embedded default is SQLite, Neo4j stores Weave nodes. */
 export interface SpacetimeStore {
-  save(spacetime: Spacetime): Promise<void>;
+  /**
+   * Stores a spacetime. `repeatOf` names the stored spacetime a cache hit repeats (see
+   * `repeatSpacetime`); a store may then keep only the repeat's own fields and a link.
+   */
+  save(spacetime: Spacetime, repeatOf?: string): Promise<void>;
   get(tenant: string, id: string): Promise<Spacetime | undefined>;
   /** Newest first. */
   list(tenant: string, limit: number, offset: number): Promise<Spacetime[]>;

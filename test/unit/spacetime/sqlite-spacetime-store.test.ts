@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { createSqliteSpacetimeStore, type Spacetime } from '../../../src/spacetime/index.js';
+import { createSqliteSpacetimeStore, repeatSpacetime, type Spacetime } from '../../../src/spacetime/index.js';
 import { openSqlite } from '../../../src/storage/index.js';
 
 const spacetime = (id: string, createdAt: number, tenant = 't'): Spacetime => ({
@@ -86,5 +86,57 @@ describe('SQLite spacetime store', () => {
     const saved = store.save(spacetime('st_1', 1000));
     expect((await store.get('t', 'st_1'))?.createdAt.getTime()).toBe(1000);
     await saved;
+  });
+
+  describe('cache hits (repeats)', () => {
+    const hitOf = (original: Spacetime, id: string, createdAt: number): Spacetime =>
+      repeatSpacetime(original, {
+        id,
+        sessionId: 'session-1',
+        durationMs: 0.02,
+        createdAt: new Date(createdAt),
+        trace: [{ name: 'cache', durationMs: 0.02, detail: { hitOf: original.id } }],
+      });
+    const bodyOf = (db: ReturnType<typeof openSqlite>, id: string): { body: string; repeat_of: string | null } | undefined =>
+      db.prepare<[string], { body: string; repeat_of: string | null }>('SELECT body, repeat_of FROM spacetimes WHERE id = ?').get(id);
+
+    it('stores a repeat as its own fields and a link, and reads it back whole', async () => {
+      const db = openSqlite(':memory:');
+      const store = createSqliteSpacetimeStore(db);
+      const original = spacetime('st_1', 1000);
+      const repeat = hitOf(original, 'st_2', 2000);
+      await store.save(original);
+      await store.save(repeat, original.id);
+      expect(await store.get('t', 'st_2')).toEqual(repeat);
+      expect((await store.list('t', 10, 0)).map((s) => [s.id, s.cacheHit, s.context.length])).toEqual([
+        ['st_2', true, 1],
+        ['st_1', false, 1],
+      ]);
+      const stored = bodyOf(db, 'st_2');
+      expect(stored?.repeat_of).toBe('st_1');
+      expect(stored?.body).not.toContain('Paris');
+      expect(stored?.body.length).toBeLessThan(bodyOf(db, 'st_1')?.body.length ?? 0);
+    });
+
+    it('keeps rewards apart: feedback on the repeat is not the original’s', async () => {
+      const store = createSqliteSpacetimeStore(openSqlite(':memory:'));
+      const original = spacetime('st_1', 1000);
+      await store.save(original);
+      await store.save(hitOf(original, 'st_2', 2000), original.id);
+      expect(await store.setReward('t', 'st_2', 1)).toBe(true);
+      expect((await store.get('t', 'st_2'))?.reward).toBe(1);
+      expect((await store.get('t', 'st_1'))?.reward).toBeNull();
+    });
+
+    it('stores the whole repeat when the original is not there (its save failed, or another tenant has it)', async () => {
+      const db = openSqlite(':memory:');
+      const store = createSqliteSpacetimeStore(db);
+      const original = spacetime('st_1', 1000, 'u');
+      await store.save(original);
+      const repeat = { ...hitOf(original, 'st_2', 2000), tenant: 't' };
+      await store.save(repeat, original.id);
+      expect(await store.get('t', 'st_2')).toEqual(repeat);
+      expect(bodyOf(db, 'st_2')?.repeat_of).toBeNull();
+    });
   });
 });
