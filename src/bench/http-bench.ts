@@ -5,7 +5,7 @@ import { createSeededRng } from '../shared/index.js';
 import { BARE_QUERY } from './bare-server.js';
 import { syntheticCorpus, syntheticQueries } from './corpus.js';
 import type { HttpTarget, HttpTargets } from './http-targets.js';
-import { runLoad, type LoadScenario } from './load.js';
+import { combineLoads, runLoad, type LoadRun, type LoadScenario } from './load.js';
 import { silentProgress, type BenchProgress } from './progress.js';
 import type { HttpFigures, HttpScenarioResult, IngestFigures } from './results.js';
 import { waitUntilIdle } from './settle.js';
@@ -24,6 +24,8 @@ export interface HttpBenchOptions {
   readonly warmUpRequests?: number;
   /** Longest wait for the server to go idle after seeding. @default 300 */
   readonly settleMaxS?: number;
+  /** Alternating rounds the bare and cached scenarios are split into. @default DEFAULT_ROUNDS */
+  readonly rounds?: number;
 }
 
 export const SCENARIOS = { bare: 'bare Apollo { ping }', cached: 'weave FAST cached', uncached: 'weave FAST uncached' } as const;
@@ -102,13 +104,32 @@ interface Run {
   readonly progress: BenchProgress;
 }
 
-/** Warm-up, then `durationS` seconds of load, then the server's RSS. */
-async function measure(run: Run, target: HttpTarget, scenario: LoadScenario): Promise<HttpScenarioResult> {
+/** A scenario and the server it loads. */
+interface Loaded {
+  readonly target: HttpTarget;
+  readonly scenario: LoadScenario;
+}
+
+/** Rounds a paired comparison is split into. @see alternate */
+export const DEFAULT_ROUNDS = 6;
+
+async function warmUp(run: Run, { scenario }: Loaded): Promise<void> {
   const { connections, durationS } = run.options;
-  const warmUp = run.options.warmUpRequests ?? Math.max(100, 20 * connections);
   run.progress.phase(`warm-up ${scenario.name}`, 1);
-  await runLoad(scenario, { connections, durationS, amount: warmUp });
-  run.progress.phase(scenario.name, Math.ceil(durationS));
+  await runLoad(scenario, { connections, durationS, amount: run.options.warmUpRequests ?? Math.max(100, 20 * connections) });
+}
+
+async function resultOf(run: Run, { target, scenario }: Loaded, rounds: readonly LoadRun[]): Promise<HttpScenarioResult> {
+  const { requests, durationS, requestsPerSecond, latency, errors, cacheHits } = combineLoads(rounds);
+  const connections = run.options.connections;
+  return { name: scenario.name, connections, durationS, requests, requestsPerSecond, latency, errors, cacheHits, serverRssMb: await target.rssMb() };
+}
+
+/** Warm-up, then `durationS` seconds of load, then the server's RSS. */
+async function measure(run: Run, loaded: Loaded): Promise<HttpScenarioResult> {
+  const { connections, durationS } = run.options;
+  await warmUp(run, loaded);
+  run.progress.phase(loaded.scenario.name, Math.ceil(durationS));
   let ticks = 0;
   // autocannon may tick once more than whole seconds; the bar stops at its total.
   const onTick = (): void => {
@@ -116,60 +137,86 @@ async function measure(run: Run, target: HttpTarget, scenario: LoadScenario): Pr
       run.progress.advance();
     }
   };
-  const load = await runLoad(scenario, { connections, durationS, onTick });
-  return { name: scenario.name, connections, ...load, serverRssMb: await target.rssMb() };
-}
-
-async function bareScenario(run: Run): Promise<HttpScenarioResult> {
-  const target = await run.options.targets.bare();
-  try {
-    return await measure(run, target, { name: SCENARIOS.bare, url: target.url, body: JSON.stringify({ query: BARE_QUERY }) });
-  } finally {
-    await target.close();
-  }
-}
-
-/** Seeds HoloLoom, then loads it with repeats of one cached weave and with distinct uncached FAST weaves. */
-async function weaveScenarios(run: Run): Promise<{ seed: IngestFigures; settleSeconds: number; scenarios: HttpScenarioResult[] }> {
-  const { options } = run;
-  const headers: Record<string, string> = options.tenant === undefined ? {} : { 'x-hololoom-tenant': options.tenant };
-  const target = await options.targets.holoLoom(options.env ?? {});
-  try {
-    const seeded = await seed(target, options.memories, headers, run.progress);
-    run.progress.phase('server settling', 1);
-    const settleSeconds = await waitUntilIdle(() => target.cpuSeconds(), { maxS: options.settleMaxS ?? 300 });
-    // RSS once background work is done: what holding the memories costs.
-    const seededRss = { ...seeded, rssMb: await target.rssMb() };
-    const repeated = await cacheableQuery(target.url, headers);
-    const cached = await measure(run, target, { name: SCENARIOS.cached, url: target.url, headers, body: weaveBody(repeated, true) });
-    const queries = syntheticQueries(997, createSeededRng(7));
-    // Distinct text and the cache off: every request embeds its query and runs the whole cycle. The
-    // count runs on from the warm-up, so no timed text repeats one the embedding cache has seen.
-    let sent = 0;
-    const distinct = (): string => weaveBody(`${queries[sent % queries.length] ?? ''} (http ${sent++})`, false);
-    const uncached = await measure(run, target, { name: SCENARIOS.uncached, url: target.url, headers, body: distinct });
-    return { seed: seededRss, settleSeconds, scenarios: [cached, uncached] };
-  } finally {
-    await target.close();
-  }
+  return resultOf(run, loaded, [await runLoad(loaded.scenario, { connections, durationS, onTick })]);
 }
 
 /**
- * The HTTP suite: a bare Apollo server, then HoloLoom seeded with `memories`, each loaded for
- * `durationS` seconds over `connections` connections. The overhead ratio is cached weave req/s
- * over bare req/s.
+ * Two scenarios whose req/s are compared, each loaded for `durationS` seconds in all, in short
+ * alternating rounds (A B, B A, A B, ...). On a shared VM the speed of the machine drifts by ±20%
+ * within a minute; measured one after the other, a drift lands on one side of the ratio only.
+ * Alternating, it weighs on both alike, and each round gives a ratio of its own to show the spread.
+ */
+async function alternate(run: Run, a: Loaded, b: Loaded): Promise<{ a: HttpScenarioResult; b: HttpScenarioResult; roundRatios: number[] }> {
+  const { connections, durationS } = run.options;
+  const rounds = Math.max(1, run.options.rounds ?? DEFAULT_ROUNDS);
+  await warmUp(run, a);
+  await warmUp(run, b);
+  run.progress.phase(`${a.scenario.name} ⇄ ${b.scenario.name}`, 2 * rounds);
+  const runsA: LoadRun[] = [];
+  const runsB: LoadRun[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? [a, b] : [b, a];
+    for (const loaded of order) {
+      const result = await runLoad(loaded.scenario, { connections, durationS: durationS / rounds });
+      (loaded === a ? runsA : runsB).push(result);
+      run.progress.advance();
+    }
+  }
+  const roundRatios = runsB.map((runB, i) => runB.requestsPerSecond / (runsA[i]?.requestsPerSecond ?? Number.NaN));
+  return { a: await resultOf(run, a, runsA), b: await resultOf(run, b, runsB), roundRatios };
+}
+
+/** Seeds HoloLoom with `memories` over GraphQL and waits until it is idle; the RSS then is what holding them costs. */
+async function seedAndSettle(run: Run, target: HttpTarget, headers: Readonly<Record<string, string>>): Promise<{ seed: IngestFigures; settleSeconds: number }> {
+  const seeded = await seed(target, run.options.memories, headers, run.progress);
+  run.progress.phase('server settling', 1);
+  const settleSeconds = await waitUntilIdle(() => target.cpuSeconds(), { maxS: run.options.settleMaxS ?? 300 });
+  return { seed: { ...seeded, rssMb: await target.rssMb() }, settleSeconds };
+}
+
+/**
+ * Distinct text and the cache off: every request embeds its query and runs the whole cycle. The
+ * count runs on from the warm-up, so no timed text repeats one the embedding cache has seen.
+ */
+function uncachedWeaves(): (i: number) => string {
+  const queries = syntheticQueries(997, createSeededRng(7));
+  let sent = 0;
+  return () => weaveBody(`${queries[sent % queries.length] ?? ''} (http ${sent++})`, false);
+}
+
+/**
+ * The HTTP suite. A bare Apollo server and HoloLoom (seeded with `memories`) run side by side;
+ * repeats of one cached weave and the bare `{ ping }` are loaded in alternating rounds, then
+ * distinct uncached FAST weaves, each scenario for `durationS` seconds over `connections`
+ * connections. The overhead ratio is cached weave req/s over bare req/s.
  */
 export async function runHttpBench(options: HttpBenchOptions): Promise<HttpFigures> {
   const run: Run = { options, progress: options.progress ?? silentProgress };
-  const bare = await bareScenario(run);
-  const { seed: seeded, settleSeconds, scenarios } = await weaveScenarios(run);
-  const cached = scenarios.find((scenario) => scenario.name === SCENARIOS.cached);
-  return {
-    connections: options.connections,
-    durationS: options.durationS,
-    seed: seeded,
-    settleSeconds,
-    scenarios: [bare, ...scenarios],
-    overheadRatio: cached === undefined || bare.requestsPerSecond === 0 ? null : cached.requestsPerSecond / bare.requestsPerSecond,
-  };
+  const headers: Record<string, string> = options.tenant === undefined ? {} : { 'x-hololoom-tenant': options.tenant };
+  const bareTarget = await options.targets.bare();
+  try {
+    const target = await options.targets.holoLoom(options.env ?? {});
+    try {
+      const { seed: seeded, settleSeconds } = await seedAndSettle(run, target, headers);
+      const repeated = await cacheableQuery(target.url, headers);
+      const bare: Loaded = { target: bareTarget, scenario: { name: SCENARIOS.bare, url: bareTarget.url, body: JSON.stringify({ query: BARE_QUERY }) } };
+      const cachedWeave: Loaded = { target, scenario: { name: SCENARIOS.cached, url: target.url, headers, body: weaveBody(repeated, true) } };
+      const paired = await alternate(run, bare, cachedWeave);
+      const uncached = await measure(run, { target, scenario: { name: SCENARIOS.uncached, url: target.url, headers, body: uncachedWeaves() } });
+      const { a: bareResult, b: cached } = paired;
+      return {
+        connections: options.connections,
+        durationS: options.durationS,
+        seed: seeded,
+        settleSeconds,
+        scenarios: [bareResult, cached, uncached],
+        overheadRatio: bareResult.requestsPerSecond === 0 ? null : cached.requestsPerSecond / bareResult.requestsPerSecond,
+        overheadRounds: paired.roundRatios,
+      };
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await bareTarget.close();
+  }
 }

@@ -33,6 +33,29 @@ export interface LoadResult {
   readonly cacheHits: number;
 }
 
+/** A load run with every response time kept, so several runs can be combined into one result. */
+export interface LoadRun extends LoadResult {
+  /** Each response's time, ms. */
+  readonly samples: readonly number[];
+}
+
+/** Runs of one scenario (rounds of it) as one result: their requests over their summed time. */
+export function combineLoads(runs: readonly LoadRun[]): LoadRun {
+  const sum = (of: (run: LoadRun) => number): number => runs.reduce((total, run) => total + of(run), 0);
+  const requests = sum((run) => run.requests);
+  const durationS = sum((run) => run.durationS);
+  const samples = runs.flatMap((run) => run.samples);
+  return {
+    requests,
+    durationS,
+    requestsPerSecond: durationS > 0 ? requests / durationS : 0,
+    latency: summarize(samples),
+    errors: sum((run) => run.errors),
+    cacheHits: sum((run) => run.cacheHits),
+    samples,
+  };
+}
+
 /** Per-response tallies autocannon does not keep: GraphQL errors arrive with status 200. */
 interface Tally {
   graphqlErrors: number;
@@ -53,9 +76,10 @@ function requestOf(scenario: LoadScenario, tally: Tally): autocannon.Request {
   };
 }
 
-function resultOf(result: autocannon.Result, tally: Tally): LoadResult {
+function resultOf(result: autocannon.Result, tally: Tally): LoadRun {
   const requests = result.requests.total;
   return {
+    samples: tally.samples,
     requests,
     durationS: result.duration,
     requestsPerSecond: result.duration > 0 ? requests / result.duration : 0,
@@ -71,7 +95,7 @@ function resultOf(result: autocannon.Result, tally: Tally): LoadResult {
  * as many as `connections`, for `durationS` seconds. autocannon is the maintained Node load
  * generator (the one Fastify benchmarks with); it handles connection reuse, timeouts and rates.
  */
-export function runLoad(scenario: LoadScenario, settings: LoadSettings): Promise<LoadResult> {
+export function runLoad(scenario: LoadScenario, settings: LoadSettings): Promise<LoadRun> {
   const tally: Tally = { graphqlErrors: 0, cacheHits: 0, samples: [] };
   return new Promise((resolve, reject) => {
     const instance = autocannon(

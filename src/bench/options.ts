@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 
+import { DEFAULT_ROUNDS } from './http-bench.js';
 import type { BenchMode, CacheChoice } from './results.js';
 
 /** Flags as commander hands them to the action (numbers already parsed and checked). */
@@ -16,6 +17,7 @@ export interface BenchFlags {
   readonly http?: boolean;
   readonly duration: number;
   readonly connections: number;
+  readonly rounds: number;
   readonly baseline?: string;
   readonly threshold: number;
   /** commander sets it false for --no-fail-on-regression. */
@@ -37,6 +39,8 @@ export interface BenchOptions {
   readonly http: boolean;
   readonly durationS: number;
   readonly connections: number;
+  /** --http: alternating rounds of the bare and cached scenarios. */
+  readonly rounds: number;
   readonly baselineFile: string | null;
   /** Fraction, e.g. 0.2 for --threshold 20. */
   readonly threshold: number;
@@ -81,6 +85,7 @@ export function defineBenchCommand(command: Command): Command {
     .option('--http', 'load a live server with autocannon instead of the in-process suite (needs `npm run build`)')
     .addOption(new Option('--duration <s>', '--http: seconds of load per scenario').argParser(positiveNumber).default(10))
     .addOption(new Option('--connections <n>', '--http: concurrent connections').argParser(integer(1)).default(10))
+    .addOption(new Option('--rounds <n>', '--http: alternating rounds the bare and cached scenarios share their seconds in').argParser(integer(1)).default(DEFAULT_ROUNDS))
     .option('--baseline <file>', 'compare with an earlier --json file; exit 1 when a figure is slower by more than --threshold')
     .addOption(new Option('--threshold <percent>', 'slowdown that counts as a regression').argParser(positiveNumber).default(20))
     .option('--no-fail-on-regression', 'with --baseline: print the comparison but exit 0');
@@ -101,6 +106,7 @@ export function toBenchOptions(flags: BenchFlags): BenchOptions {
     http: flags.http === true,
     durationS: flags.duration,
     connections: flags.connections,
+    rounds: flags.rounds,
     baselineFile: flags.baseline ?? null,
     threshold: flags.threshold / 100,
     failOnRegression: flags.failOnRegression !== false,

@@ -71,9 +71,16 @@ export function formatHttpReport(http: HttpFigures): string {
     '',
     `${table}\n(latency in ms; ${http.durationS} s per scenario; Server MB is the serving process's RSS after it)`,
     '',
-    `GraphQL overhead: cached weave req/s ÷ bare Apollo req/s = ${http.overheadRatio === null ? '–' : `${(http.overheadRatio * 100).toFixed(1)}%`}`,
+    `GraphQL overhead: cached weave req/s ÷ bare Apollo req/s = ${percent(http.overheadRatio)}`,
+    ...roundsLine(http.overheadRounds),
   ];
   return lines.join('\n');
+}
+
+const percent = (ratio: number | null): string => (ratio === null ? '–' : `${(ratio * 100).toFixed(1)}%`);
+
+function roundsLine(rounds: readonly number[] | undefined): string[] {
+  return rounds === undefined || rounds.length < 2 ? [] : [`  in each alternating round: ${rounds.map(percent).join(', ')}`];
 }
 
 function heading(run: BenchRun): string {

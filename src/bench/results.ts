@@ -60,6 +60,8 @@ export interface HttpFigures {
   readonly scenarios: readonly HttpScenarioResult[];
   /** Cached weave req/s ÷ bare Apollo req/s: what HoloLoom's GraphQL layer keeps of the bare stack. */
   readonly overheadRatio: number | null;
+  /** The same ratio in each alternating round, in order (absent in files of older runs). */
+  readonly overheadRounds?: readonly number[];
 }
 
 /** Names of the best weave rows. */

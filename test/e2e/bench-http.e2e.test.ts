@@ -44,6 +44,7 @@ describe('the HTTP bench against a real server', () => {
       connections: 2,
       warmUpRequests: 10,
       settleMaxS: 5,
+      rounds: 2,
       targets: inProcessTargets(),
       env: { HOLOLOOM_EMBEDDER: 'hashing' },
       tenant: 'bench-e2e',
@@ -65,5 +66,10 @@ describe('the HTTP bench against a real server', () => {
     expect(cached.cacheHits).toBeGreaterThan(0);
     expect(figures.scenarios.find((scenario) => scenario.name === SCENARIOS.uncached)?.cacheHits).toBe(0);
     expect(figures.overheadRatio).toBeGreaterThan(0);
+    // The paired scenarios ran in two alternating rounds, a ratio each.
+    expect(figures.overheadRounds).toHaveLength(2);
+    for (const ratio of figures.overheadRounds ?? []) {
+      expect(ratio).toBeGreaterThan(0);
+    }
   });
 });

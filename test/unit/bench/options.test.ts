@@ -31,6 +31,7 @@ describe('bench flags', () => {
       http: false,
       durationS: 10,
       connections: 10,
+      rounds: 6,
       baselineFile: null,
       threshold: 0.2,
       failOnRegression: true,
@@ -40,7 +41,7 @@ describe('bench flags', () => {
   it('reads every flag', async () => {
     const options = await parse([
       '--memories', '100000', '--queries', '50', '--modes', 'fast', '--cache', 'off', '--backend', 'neo4j', '--starts', '0',
-      '--json', '/tmp/x.json', '--http', '--duration', '2.5', '--connections', '4', '--baseline', 'base.json', '--threshold', '10',
+      '--json', '/tmp/x.json', '--http', '--duration', '2.5', '--connections', '4', '--rounds', '3', '--baseline', 'base.json', '--threshold', '10',
       '--no-fail-on-regression',
     ]);
     expect(options).toMatchObject({
@@ -54,6 +55,7 @@ describe('bench flags', () => {
       http: true,
       durationS: 2.5,
       connections: 4,
+      rounds: 3,
       baselineFile: 'base.json',
       threshold: 0.1,
       failOnRegression: false,

@@ -90,6 +90,7 @@ describe('formatReport', () => {
     expect(lines.find((line) => line.startsWith('Scenario'))?.split(/\s{2,}/)).toEqual(['Scenario', 'Connections', 'Req/s', 'P50', 'P95', 'P99', 'Errors', 'Server MB']);
     expect(text).toMatch(/weave FAST cached\s+10\s+1,600\s+5\.00\s+10\.00\s+15\.00\s+0\s+150/);
     expect(text).toContain('cached weave req/s ÷ bare Apollo req/s = 80.0%');
+    expect(text).toContain('in each alternating round: 78.0%, 82.0%');
     expect(text).toContain('seed over HTTP');
   });
 });
