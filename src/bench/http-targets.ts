@@ -41,6 +41,14 @@ export interface ChildEntries {
 }
 
 /**
+ * Both servers run as they would be deployed: NODE_ENV=production turns off graphql-js's
+ * development checks (its `instanceOf` looks for duplicate module copies on every miss),
+ * introspection, the landing page and stack traces in errors. Measured here: +7% req/s for a
+ * cached weave, +3% for the bare server.
+ */
+const PRODUCTION: Readonly<Record<string, string>> = { NODE_ENV: 'production' };
+
+/**
  * Each server in a child process of its own: the load generator (this process) and the server
  * then run on different cores instead of taking turns on one event loop.
  */
@@ -50,7 +58,7 @@ export function childProcessTargets(entries: ChildEntries): HttpTargets {
       const dataDir = await mkdtemp(join(tmpdir(), 'hololoom-http-bench-'));
       try {
         // info: the ready line carries the url; the server logs nothing per request.
-        const server = await spawnServer(entries.holoLoom, { ...env, ...serverEnv(dataDir), HOLOLOOM_LOG_LEVEL: 'info' }, HOLOLOOM_READY_MESSAGE);
+        const server = await spawnServer(entries.holoLoom, { ...env, ...serverEnv(dataDir), ...PRODUCTION, HOLOLOOM_LOG_LEVEL: 'info' }, HOLOLOOM_READY_MESSAGE);
         return {
           url: server.url,
           rssMb: () => processRssMb(server.pid),
@@ -66,7 +74,7 @@ export function childProcessTargets(entries: ChildEntries): HttpTargets {
       }
     },
     async bare() {
-      const server = await spawnServer(entries.bare, {}, BARE_READY_MESSAGE);
+      const server = await spawnServer(entries.bare, PRODUCTION, BARE_READY_MESSAGE);
       return { url: server.url, rssMb: () => processRssMb(server.pid), cpuSeconds: () => processCpuSeconds(server.pid), close: () => server.stop() };
     },
   };
