@@ -35,8 +35,24 @@ function createNeighborhoodLoader(services: Services, tenant: string): DataLoade
   );
 }
 
-/** Builds one request's context; HTTP and WebSocket operations share it. */
-export function createHoloContext(services: Services, tenant: string): HoloContext {
+function createLoaders(services: Services, tenant: string): Loaders {
   const memoryById = new DataLoader<string, MemoryRecord | undefined>((ids) => services.store.getMany(tenant, ids));
-  return { tenant, services, loaders: { memoryById, neighborhood: createNeighborhoodLoader(services, tenant) } };
+  return { memoryById, neighborhood: createNeighborhoodLoader(services, tenant) };
+}
+
+/**
+ * Builds one request's context; HTTP and WebSocket operations share it. The loaders are made on
+ * first use: most operations (weaves, remembers) never batch a read, and the context is built
+ * on every request.
+ */
+export function createHoloContext(services: Services, tenant: string): HoloContext {
+  let loaders: Loaders | undefined;
+  return {
+    tenant,
+    services,
+    get loaders() {
+      loaders ??= createLoaders(services, tenant);
+      return loaders;
+    },
+  };
 }

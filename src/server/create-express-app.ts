@@ -30,6 +30,9 @@ export function createExpressApp<TContext extends BaseContext>(
   const { apollo, createContext, readiness, logger, production, maxBodyBytes } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every response body for a weak ETag; GraphQL POST answers are never
+  // revalidated with If-None-Match, so the hash would be pure cost on every request.
+  app.set('etag', false);
   // GraphQL first: express tries each layer in order, and nearly every request is a GraphQL one.
   app.use(
     GRAPHQL_PATH,
