@@ -1,6 +1,7 @@
 import type { Logger } from '../../../observability/index.js';
 import type { Vector } from '../../../shared/index.js';
 
+import { collectGarbageSoon } from './collect-garbage.js';
 import type { SeqFilter } from './memory-directory.js';
 import { projectAt, TRUNCATION, type Projector, type ProjectorSlot } from './projector.js';
 import { createExactEngine, createHnswEngine, type ExactVectorEngine, type VectorEngine } from './vector-engines.js';
@@ -140,6 +141,8 @@ export function createVectorIndex({
         removedDuringRebuild = undefined;
         exact = nextExact;
         engine = nextEngine;
+        // The replaced engine may be a usearch graph, native memory V8 would otherwise leave resident.
+        collectGarbageSoon();
       });
     },
     remove: (key) => {
