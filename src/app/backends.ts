@@ -2,10 +2,10 @@ import { join } from 'node:path';
 
 import type { Config, Neo4jSettings } from '../config/index.js';
 import type { CachedEmbedder } from '../embedding/index.js';
-import { createGraphDb, type GraphDb } from '../graphdb/index.js';
-import { createEmbeddedMemoryStore, createNeo4jMemoryStore, FUSION_PROFILES, type MemoryStore } from '../memory/index.js';
+import type { GraphDb } from '../graphdb/index.js';
+import { createEmbeddedMemoryStore, FUSION_PROFILES, loadNeo4jMemoryStore, type MemoryStore } from '../memory/index.js';
 import type { Logger } from '../observability/index.js';
-import { createNeo4jSpacetimeStore, createSqliteSpacetimeStore, type SpacetimeStore } from '../spacetime/index.js';
+import { createSqliteSpacetimeStore, loadNeo4jSpacetimeStore, type SpacetimeStore } from '../spacetime/index.js';
 import { openSqlite, type SqliteDatabase } from '../storage/index.js';
 
 /** Where memories and spacetimes live, per HOLOLOOM_BACKEND; the policy state stays in SQLite. */
@@ -51,7 +51,10 @@ function reportReachability(graphDb: GraphDb, logger: Logger): void {
   );
 }
 
-function openNeo4j({ embedder, logger }: BackendInputs, settings: Neo4jSettings): Omit<Backends, 'close' | 'stateDb'> {
+/** The Neo4j side is imported here, on demand: the embedded default never loads neo4j-driver. */
+async function openNeo4j({ embedder, logger }: BackendInputs, settings: Neo4jSettings): Promise<Omit<Backends, 'close' | 'stateDb'>> {
+  const { createGraphDb } = await import('../graphdb/index.js');
+  const [createNeo4jMemoryStore, createNeo4jSpacetimeStore] = await Promise.all([loadNeo4jMemoryStore(), loadNeo4jSpacetimeStore()]);
   const graphDb = createGraphDb({ ...settings, logger: logger.child({ module: 'neo4j' }) });
   reportReachability(graphDb, logger);
   const store = createNeo4jMemoryStore({
@@ -69,7 +72,7 @@ export async function openBackends(inputs: BackendInputs): Promise<Backends> {
   const stateDb = openSqlite(join(inputs.config.dataDir, 'state.db'), { synchronous: 'NORMAL' });
   try {
     const { neo4j } = inputs.config;
-    const opened = neo4j === null ? await openEmbedded(inputs, stateDb) : openNeo4j(inputs, neo4j);
+    const opened = neo4j === null ? await openEmbedded(inputs, stateDb) : await openNeo4j(inputs, neo4j);
     return {
       ...opened,
       stateDb,

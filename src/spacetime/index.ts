@@ -2,4 +2,6 @@
 export { createSqliteSpacetimeStore } from './sqlite-spacetime-store.js';
 export { repeatFieldsOf, repeatSpacetime } from './types.js';
 export type { ContextHit, PatternName, RepeatFields, Spacetime, SpacetimeStore, ToolScore, WeaveStep } from './types.js';
-export { createNeo4jSpacetimeStore, type Neo4jSpacetimeStoreOptions } from './neo4j-spacetime-store.js';
+/** The Neo4j spacetime store, loaded on first use so the embedded default never loads neo4j-driver. */
+export { loadNeo4jSpacetimeStore } from './load-neo4j.js';
+export type { Neo4jSpacetimeStoreOptions } from './neo4j-spacetime-store.js';

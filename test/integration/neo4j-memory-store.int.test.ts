@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createHashingEmbedder } from '../../src/embedding/index.js';
 import { createGraphDb, type GraphDb } from '../../src/graphdb/index.js';
-import { createNeo4jMemoryStore, type EmbedFn, type MemoryStore, type Neo4jMemoryStoreOptions } from '../../src/memory/index.js';
+import { loadNeo4jMemoryStore, type EmbedFn, type MemoryStore, type Neo4jMemoryStoreOptions } from '../../src/memory/index.js';
 import { toLuceneQuery } from '../../src/memory/backends/neo4j/keyword-search.js';
 import { checkMemoryIndexes } from '../../src/memory/backends/neo4j/schema.js';
 import { WRITE_CHUNK } from '../../src/memory/backends/neo4j/write-memories.js';
@@ -13,6 +13,8 @@ import { describeMemoryStoreContract, FACTS, type MemoryStoreHarness } from '../
 import { capturingLogger } from '../support/capturing-logger.js';
 
 const connection = inject('neo4j');
+// The index loads the Neo4j backend on demand (the embedded default never loads neo4j-driver).
+const createNeo4jMemoryStore = await loadNeo4jMemoryStore();
 const DIMENSIONS = 384;
 const hashing = createHashingEmbedder();
 const hashEmbed: EmbedFn = (texts) => hashing.embed(texts);

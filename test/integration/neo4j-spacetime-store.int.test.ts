@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createGraphDb, toDate, toInteger, toNumber, type GraphDb } from '../../src/graphdb/index.js';
 import type { MemoryRecord } from '../../src/memory/index.js';
-import { createNeo4jSpacetimeStore, type Spacetime, type SpacetimeStore } from '../../src/spacetime/index.js';
+import { loadNeo4jSpacetimeStore, type Spacetime, type SpacetimeStore } from '../../src/spacetime/index.js';
+
+// The index loads the Neo4j store on demand (the embedded default never loads neo4j-driver).
+const createNeo4jSpacetimeStore = await loadNeo4jSpacetimeStore();
 
 const connection = inject('neo4j');
 
