@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 
 import { z } from 'zod';
 
+import { MAX_HEAP_GROWTH_PERCENT } from '../shared/index.js';
+
 /** The convergence strategies by the policy module's names (config depends on nothing it could import them from). */
 export type ConvergenceName = 'EPSILON_GREEDY' | 'BAYESIAN_BLEND' | 'PURE_THOMPSON';
 
@@ -13,6 +15,7 @@ const port = z
 /** Same shape as the x-hololoom-tenant header accepts. */
 const tenant = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 characters of letters, digits, "_", "." or "-"');
 const optionalText = z.string().trim().min(1).optional();
+const HEAP_GROWTH_MESSAGE = `must be a whole percent from 0 to ${MAX_HEAP_GROWTH_PERCENT} (0 leaves V8 its own heap growth)`;
 
 /** Every setting the server reads, with defaults; see README "Configuration". */
 const ConfigSchema = z.object({
@@ -36,6 +39,12 @@ const ConfigSchema = z.object({
     .regex(/^\d{1,6}$/, 'must be a whole number of feedback events (0 turns automatic training off)')
     .transform(Number)
     .default(50),
+  HOLOLOOM_HEAP_GROWTH: z
+    .string()
+    .regex(/^\d{1,3}$/, HEAP_GROWTH_MESSAGE)
+    .transform(Number)
+    .pipe(z.number().max(MAX_HEAP_GROWTH_PERCENT, HEAP_GROWTH_MESSAGE))
+    .default(30),
   HOLOLOOM_CONVERGENCE: z
     .enum(['epsilon-greedy', 'bayesian-blend', 'pure-thompson'])
     .default('epsilon-greedy')
@@ -71,6 +80,11 @@ export interface Config {
   readonly rateLimitPerSecond: number;
   /** A tenant's policy trains after every this many feedback events; 0 = only on `train`. */
   readonly trainEvery: number;
+  /**
+   * How far (percent) the V8 heap may grow past its live size before a full collection;
+   * 0 = V8's own heuristic (up to 4×). Bounds RSS under sustained load.
+   */
+  readonly heapGrowthPercent: number;
   /** How a trained network and the bandit decide together (see the policy module's convergence). */
   readonly convergence: ConvergenceName;
   readonly production: boolean;
@@ -135,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerSecond: e.HOLOLOOM_RATE_LIMIT,
     trainEvery: e.HOLOLOOM_TRAIN_EVERY,
     convergence: e.HOLOLOOM_CONVERGENCE,
+    heapGrowthPercent: e.HOLOLOOM_HEAP_GROWTH,
     production: e.NODE_ENV === 'production',
     neo4j: e.HOLOLOOM_BACKEND === 'neo4j' ? neo4jSettings(e) : null,
     qdrant: { url: e.QDRANT_URL, apiKey: e.QDRANT_API_KEY },

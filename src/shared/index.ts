@@ -14,3 +14,4 @@ export { cosine, dot, norm, normalize, truncateNormalize, type Vector } from './
 export { newId } from './ids.js';
 export { MOTIF_NAMES, TOOL_NAMES, type MotifName, type ToolName } from './vocabulary.js';
 export { fitPca, fitPcaSteps, gaussian, orthonormalizeColumns, projectPca, type PcaBasis } from './pca.js';
+export { collectGarbageSoon, limitHeapGrowth, MAX_HEAP_GROWTH_PERCENT } from './v8-heap.js';

@@ -55,3 +55,17 @@ describe('loadConfig: learning settings', () => {
     expect(() => loadConfig({ HOLOLOOM_CONVERGENCE: 'greedy' })).toThrow(/HOLOLOOM_CONVERGENCE.*epsilon-greedy/);
   });
 });
+
+describe('loadConfig: heap growth', () => {
+  it('defaults to 30% and takes 0 (V8 decides) up to 300', () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(30);
+    expect(loadConfig({ HOLOLOOM_HEAP_GROWTH: '0' }).heapGrowthPercent).toBe(0);
+    expect(loadConfig({ HOLOLOOM_HEAP_GROWTH: '300' }).heapGrowthPercent).toBe(300);
+  });
+
+  it('refuses what is not a whole percent in range', () => {
+    expect(() => loadConfig({ HOLOLOOM_HEAP_GROWTH: '301' })).toThrow(/HOLOLOOM_HEAP_GROWTH.*0 to 300/);
+    expect(() => loadConfig({ HOLOLOOM_HEAP_GROWTH: '1.5' })).toThrow(/HOLOLOOM_HEAP_GROWTH/);
+    expect(() => loadConfig({ HOLOLOOM_HEAP_GROWTH: '-5' })).toThrow(/HOLOLOOM_HEAP_GROWTH/);
+  });
+});

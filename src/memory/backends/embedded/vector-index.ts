@@ -1,7 +1,6 @@
 import type { Logger } from '../../../observability/index.js';
-import type { Vector } from '../../../shared/index.js';
+import { collectGarbageSoon, type Vector } from '../../../shared/index.js';
 
-import { collectGarbageSoon } from './collect-garbage.js';
 import type { SeqFilter } from './memory-directory.js';
 import { projectAt, TRUNCATION, type Projector, type ProjectorSlot } from './projector.js';
 import { createExactEngine, createHnswEngine, type ExactVectorEngine, type VectorEngine } from './vector-engines.js';
