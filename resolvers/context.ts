@@ -41,18 +41,25 @@ function createLoaders(services: Services, tenant: string): Loaders {
 }
 
 /**
- * Builds one request's context; HTTP and WebSocket operations share it. The loaders are made on
- * first use: most operations (weaves, remembers) never batch a read, and the context is built
- * on every request.
+ * One request's context. The loaders are made on first use (most operations, weaves and
+ * remembers, never batch a read) behind a getter on the prototype: Apollo copies a context's own
+ * properties for each operation (Object.assign), which would call an own getter and build them anyway.
  */
+class RequestContext implements HoloContext {
+  private madeLoaders: Loaders | undefined = undefined;
+
+  constructor(
+    readonly services: Services,
+    readonly tenant: string,
+  ) {}
+
+  get loaders(): Loaders {
+    this.madeLoaders ??= createLoaders(this.services, this.tenant);
+    return this.madeLoaders;
+  }
+}
+
+/** Builds one request's context; HTTP and WebSocket operations share it. */
 export function createHoloContext(services: Services, tenant: string): HoloContext {
-  let loaders: Loaders | undefined;
-  return {
-    tenant,
-    services,
-    get loaders() {
-      loaders ??= createLoaders(services, tenant);
-      return loaders;
-    },
-  };
+  return new RequestContext(services, tenant);
 }

@@ -1,9 +1,10 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int } from 'type-graphql';
 
+import { DataType } from '../data-type.js';
 import { Tool } from '../weave/enums.js';
 
 /** Outcomes of one group of weaves in the reflection buffer. */
-@ObjectType({ description: 'Outcomes of a group of weaves kept for learning.' })
+@DataType('Outcomes of a group of weaves kept for learning.')
 export class OutcomeSummary {
   @Field(() => Int, { description: 'Weaves recorded (with or without feedback).' })
   count!: number;
@@ -18,7 +19,7 @@ export class OutcomeSummary {
   successRate!: number | null;
 }
 
-@ObjectType({ description: "One tool's outcomes and its bandit posterior mean over the tenant's buckets." })
+@DataType("One tool's outcomes and its bandit posterior mean over the tenant's buckets.")
 export class ToolOutcome extends OutcomeSummary {
   @Field(() => Tool)
   tool!: string;
@@ -27,7 +28,7 @@ export class ToolOutcome extends OutcomeSummary {
   recommendation!: number;
 }
 
-@ObjectType({ description: 'What the policy has learned from so far, per tool (reflection buffer, FIFO 1,000 per tenant).' })
+@DataType('What the policy has learned from so far, per tool (reflection buffer, FIFO 1,000 per tenant).')
 export class PolicyStats {
   @Field(() => String, { description: 'Layout of the stored observations, e.g. obs-v1.' })
   encodingVersion!: string;

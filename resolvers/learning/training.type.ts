@@ -1,6 +1,8 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
-@ObjectType({ description: 'One PPO update of a training run.' })
+import { DataType } from '../data-type.js';
+
+@DataType('One PPO update of a training run.')
 export class TrainingEvent {
   @Field(() => ID)
   runId!: string;
@@ -33,7 +35,7 @@ export class TrainingEvent {
   done!: boolean;
 }
 
-@ObjectType({ description: 'A PPO training run on the tenant’s weaves that received feedback.' })
+@DataType('A PPO training run on the tenant’s weaves that received feedback.')
 export class TrainingRun {
   @Field(() => ID)
   id!: string;

@@ -1,5 +1,7 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, registerEnumType } from 'type-graphql';
+
+import { DataType } from '../data-type.js';
 
 /** How a recall hit was found. */
 export enum RetrievalSource {
@@ -10,7 +12,7 @@ export enum RetrievalSource {
 }
 registerEnumType(RetrievalSource, { name: 'RetrievalSource', description: 'How a recall hit was found.' });
 
-@ObjectType({ description: 'One stored memory.' })
+@DataType('One stored memory.')
 export class MemoryRecord {
   @Field(() => ID)
   id!: string;
@@ -34,7 +36,7 @@ export class MemoryRecord {
   sessionId!: string | null;
 }
 
-@ObjectType({ description: 'A recalled memory, its fused score and the retrievers that found it.' })
+@DataType('A recalled memory, its fused score and the retrievers that found it.')
 export class RecallHit {
   @Field(() => MemoryRecord)
   memory!: MemoryRecord;

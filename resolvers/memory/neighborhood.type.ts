@@ -1,8 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 
+import { DataType } from '../data-type.js';
 import { MemoryRecord } from './memory.type.js';
 
-@ObjectType({ description: 'An entity near the centre of a neighbourhood.' })
+@DataType('An entity near the centre of a neighbourhood.')
 export class NeighborEntity {
   @Field(() => String)
   name!: string;
@@ -14,7 +15,7 @@ export class NeighborEntity {
   sharedMemories!: number;
 }
 
-@ObjectType({ description: 'Entities and memories around one entity.' })
+@DataType('Entities and memories around one entity.')
 export class GraphNeighborhood {
   @Field(() => String)
   entity!: string;

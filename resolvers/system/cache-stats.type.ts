@@ -1,6 +1,8 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int } from 'type-graphql';
 
-@ObjectType({ description: 'Counters of one LRU + TTL cache.' })
+import { DataType } from '../data-type.js';
+
+@DataType('Counters of one LRU + TTL cache.')
 export class CacheCounters {
   @Field(() => Int)
   size!: number;
@@ -24,7 +26,7 @@ export class CacheCounters {
   hitRate!: number;
 }
 
-@ObjectType({ description: 'The query cache (top-level fields) and the embedding cache.' })
+@DataType('The query cache (top-level fields) and the embedding cache.')
 export class CacheStats {
   @Field(() => Int)
   size!: number;

@@ -1,6 +1,8 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int } from 'type-graphql';
 
-@ObjectType({ description: 'Server health.' })
+import { DataType } from '../data-type.js';
+
+@DataType('Server health.')
 export class Health {
   @Field(() => String, { description: '"ok", or "degraded" when a backend fails its check.' })
   status!: string;

@@ -1,6 +1,8 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int } from 'type-graphql';
 
-@ObjectType({ description: 'Latency percentiles over the last 60 s (milliseconds).' })
+import { DataType } from '../data-type.js';
+
+@DataType('Latency percentiles over the last 60 s (milliseconds).')
 export class LatencySummary {
   @Field(() => Int, { description: 'Samples in the window.' })
   count!: number;
@@ -21,7 +23,7 @@ export class LatencySummary {
   maxMs!: number;
 }
 
-@ObjectType({ description: 'Calls and latency of one GraphQL root field or one weave mode.' })
+@DataType('Calls and latency of one GraphQL root field or one weave mode.')
 export class NamedLatency {
   @Field(() => String)
   name!: string;
@@ -36,7 +38,7 @@ export class NamedLatency {
   latency!: LatencySummary;
 }
 
-@ObjectType({ description: 'Weaves per second over sliding windows.' })
+@DataType('Weaves per second over sliding windows.')
 export class Throughput {
   @Field(() => Float)
   perSecond10s!: number;
@@ -45,7 +47,7 @@ export class Throughput {
   perSecond60s!: number;
 }
 
-@ObjectType({ description: "A cache's hits and misses since start." })
+@DataType("A cache's hits and misses since start.")
 export class CacheRate {
   @Field(() => String, { description: 'weave (the Spacetime cache) or embedding.' })
   name!: string;
@@ -63,7 +65,7 @@ export class CacheRate {
   size!: number;
 }
 
-@ObjectType({ description: 'How often something was chosen since start.' })
+@DataType('How often something was chosen since start.')
 export class NamedCount {
   @Field(() => String)
   name!: string;
@@ -72,7 +74,7 @@ export class NamedCount {
   count!: number;
 }
 
-@ObjectType({ description: 'The server process.' })
+@DataType('The server process.')
 export class ProcessStats {
   @Field(() => Float, { description: 'CPU time over the last interval, % of one core (can exceed 100).' })
   cpuPercent!: number;
@@ -90,7 +92,7 @@ export class ProcessStats {
   uptimeSeconds!: number;
 }
 
-@ObjectType({ description: 'Open graphql-ws sockets and their subscriptions.' })
+@DataType('Open graphql-ws sockets and their subscriptions.')
 export class ConnectionStats {
   @Field(() => Int)
   websockets!: number;
@@ -99,7 +101,7 @@ export class ConnectionStats {
   subscriptions!: number;
 }
 
-@ObjectType({ description: 'The last PPO update the server made.' })
+@DataType('The last PPO update the server made.')
 export class TrainingUpdate {
   @Field(() => String)
   runId!: string;
@@ -117,7 +119,7 @@ export class TrainingUpdate {
   done!: boolean;
 }
 
-@ObjectType({ description: 'PPO training on this server.' })
+@DataType('PPO training on this server.')
 export class TrainingActivity {
   @Field(() => Int, { description: 'Runs in progress.' })
   running!: number;
@@ -129,7 +131,7 @@ export class TrainingActivity {
   lastUpdate!: TrainingUpdate | null;
 }
 
-@ObjectType({ description: 'Live figures of the whole server (all tenants): latency, throughput, caches, tools, process.' })
+@DataType('Live figures of the whole server (all tenants): latency, throughput, caches, tools, process.')
 export class MetricsSnapshot {
   @Field(() => Date)
   takenAt!: Date;

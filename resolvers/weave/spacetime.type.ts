@@ -1,11 +1,12 @@
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID } from 'type-graphql';
 
+import { DataType } from '../data-type.js';
 import { RecallHit } from '../memory/memory.type.js';
 
 import { Tool, WeaveMode } from './enums.js';
 
-@ObjectType({ description: 'One step of the weave cycle.' })
+@DataType('One step of the weave cycle.')
 export class WeaveStep {
   @Field(() => String)
   name!: string;
@@ -20,7 +21,7 @@ export class WeaveStep {
   memoryDeltaBytes?: number;
 }
 
-@ObjectType({ description: 'Policy probability and bandit posterior mean for one tool.' })
+@DataType('Policy probability and bandit posterior mean for one tool.')
 export class ToolScore {
   @Field(() => Tool)
   tool!: Tool;
@@ -32,7 +33,7 @@ export class ToolScore {
   banditMean!: number;
 }
 
-@ObjectType({ description: 'One woven answer with full provenance.' })
+@DataType('One woven answer with full provenance.')
 export class Spacetime {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,9 @@
 import { JSONObjectResolver } from 'graphql-scalars';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int } from 'type-graphql';
 
-@ObjectType({ description: 'A weave step as it finishes.' })
+import { DataType } from '../data-type.js';
+
+@DataType('A weave step as it finishes.')
 export class WeaveStepEvent {
   @Field(() => ID)
   weaveId!: string;

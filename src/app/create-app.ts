@@ -199,9 +199,10 @@ export async function createApp(config: Config, options: CreateAppOptions): Prom
       const tenant = tenantFrom(request.headers, config.defaultTenant);
       await rateLimit(tenant);
       const holo = createHoloContext(services, tenant);
-      // Not frozen: @neo4j/graphql writes its execution context into it.
+      // Not frozen: @neo4j/graphql writes its execution context into it. Assigned rather than
+      // spread, which would read (and so build) the context's lazy loaders.
       const graph = graphContext(tenant);
-      return graph === null ? holo : { ...holo, ...graph };
+      return graph === null ? holo : Object.assign(holo, graph);
     }),
     async readiness() {
       const failing = await failingBackends(parts.store);
