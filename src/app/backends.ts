@@ -6,7 +6,7 @@ import type { GraphDb } from '../graphdb/index.js';
 import { createEmbeddedMemoryStore, FUSION_PROFILES, loadNeo4jMemoryStore, type MemoryStore } from '../memory/index.js';
 import type { Logger } from '../observability/index.js';
 import { createSqliteSpacetimeStore, loadNeo4jSpacetimeStore, type SpacetimeStore } from '../spacetime/index.js';
-import { openSqlite, type SqliteDatabase } from '../storage/index.js';
+import { checkpointInBackground, openSqlite, type SqliteDatabase } from '../storage/index.js';
 
 /** Where memories and spacetimes live, per HOLOLOOM_BACKEND; the policy state stays in SQLite. */
 export interface Backends {
@@ -70,6 +70,8 @@ async function openNeo4j({ embedder, logger }: BackendInputs, settings: Neo4jSet
 /** Opens the configured backend; nothing is left open when this throws. */
 export async function openBackends(inputs: BackendInputs): Promise<Backends> {
   const stateDb = openSqlite(join(inputs.config.dataDir, 'state.db'), { synchronous: 'NORMAL' });
+  // Every weave writes a spacetime here: its WAL checkpoints run off the request thread.
+  const checkpoints = checkpointInBackground(stateDb, { logger: inputs.logger.child({ module: 'storage' }) });
   try {
     const { neo4j } = inputs.config;
     const opened = neo4j === null ? await openEmbedded(inputs, stateDb) : await openNeo4j(inputs, neo4j);
@@ -80,10 +82,12 @@ export async function openBackends(inputs: BackendInputs): Promise<Backends> {
         await opened.spacetimes.close();
         await opened.store.close();
         await opened.graphDb?.close();
+        await checkpoints.stop();
         stateDb.close();
       },
     };
   } catch (error) {
+    await checkpoints.stop();
     stateDb.close();
     throw error;
   }
