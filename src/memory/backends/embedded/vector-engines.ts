@@ -26,8 +26,12 @@ const HNSW_EXPANSION_SEARCH = 64;
 const INITIAL_CAPACITY = 1_024;
 // One search thread: at these sizes the pool's hand-off costs more than it saves.
 const SEARCH_THREADS = 1;
-// Bulk builds (the switch to HNSW) may use every core.
-const BUILD_THREADS = 0;
+// Bulk builds (the switch to HNSW, a refit's pages) may use every core (0 = all)...
+const BULK_BUILD_THREADS = 0;
+// ...but a smaller batch is added on one thread: a pool saves little on it, and a graph built by
+// one thread is the same on every run, where concurrent inserts interleave differently each time
+// (a 200-vector test index once missed its own vector in a full test run on a busy machine).
+const PARALLEL_BUILD_MIN = 1_000;
 
 /**
  * Brute force over a contiguous, growable Float32Array (usearch's SIMD `exactSearch`): exact,
@@ -112,7 +116,7 @@ export function createHnswEngine(dims: number): VectorEngine {
     },
     add(keys, flat) {
       if (keys.length > 0) {
-        index.add(BigUint64Array.from(keys, (key) => BigInt(key)), flat, BUILD_THREADS);
+        index.add(BigUint64Array.from(keys, (key) => BigInt(key)), flat, keys.length < PARALLEL_BUILD_MIN ? 1 : BULK_BUILD_THREADS);
       }
     },
     remove: (key) => Number(index.remove(BigInt(key))) > 0,
