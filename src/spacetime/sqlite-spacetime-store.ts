@@ -19,16 +19,30 @@ const MIGRATIONS = [
 ];
 
 /** A spacetime row with, for a repeat, the body of the spacetime it repeats. */
-const SELECT_ROW = `SELECT s.body, s.reward, o.body AS original
+const SELECT_ROW = `SELECT s.body, s.created_at, s.reward, o.body AS original
   FROM spacetimes s LEFT JOIN spacetimes o ON o.tenant = s.tenant AND o.id = s.repeat_of`;
 
 interface Row {
   readonly body: string;
+  /** Epoch milliseconds; a repeat's time lives only here. */
+  readonly created_at: number;
   readonly reward: number | null;
   readonly original: string | null;
 }
 
 type Stored = Omit<Spacetime, 'reward'>;
+
+/** A repeat's own fields as its body stores them: its time is the created_at column. */
+type RepeatBody = Omit<RepeatFields, 'createdAt'>;
+
+/**
+ * A repeat's body: its own fields but the time, which the created_at column holds. Leaving the
+ * Date out also spares JSON.stringify its toJSON call, half the cost on an object this small.
+ */
+function repeatBody({ id, sessionId, durationMs, trace }: RepeatFields): string {
+  const body: RepeatBody = { id, sessionId, durationMs, trace };
+  return JSON.stringify(body);
+}
 
 /** Dates travel as ISO strings; the original lost spacetimes to unserializable datetimes. */
 function reviveDates(key: string, value: unknown): unknown {
@@ -40,7 +54,9 @@ function fromRow(row: Row): Spacetime {
     return { ...(JSON.parse(row.body, reviveDates) as Stored), reward: row.reward };
   }
   const original = { ...(JSON.parse(row.original, reviveDates) as Stored), reward: null };
-  return { ...repeatSpacetime(original, JSON.parse(row.body, reviveDates) as RepeatFields), reward: row.reward };
+  // No reviver: a repeat's body holds no dates (rows written before that held createdAt, which the column replaces).
+  const own = { ...(JSON.parse(row.body) as RepeatBody), createdAt: new Date(row.created_at) };
+  return { ...repeatSpacetime(original, own), reward: row.reward };
 }
 
 /** Runs synchronous SQLite work so that a throw becomes a rejection, as the port promises. */
@@ -66,7 +82,7 @@ function createWriter(db: SqliteDatabase): (save: Save) => void {
   return ({ spacetime, repeatOf }) => {
     const { id, tenant } = spacetime;
     const createdAt = spacetime.createdAt.getTime();
-    if (repeatOf !== undefined && insertRepeat.run({ id, tenant, createdAt, body: JSON.stringify(repeatFieldsOf(spacetime)), repeatOf }).changes > 0) {
+    if (repeatOf !== undefined && insertRepeat.run({ id, tenant, createdAt, body: repeatBody(repeatFieldsOf(spacetime)), repeatOf }).changes > 0) {
       return;
     }
     const { reward, ...rest } = spacetime;

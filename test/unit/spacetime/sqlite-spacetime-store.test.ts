@@ -138,5 +138,18 @@ describe('SQLite spacetime store', () => {
       expect(await store.get('t', 'st_2')).toEqual(repeat);
       expect(bodyOf(db, 'st_2')?.repeat_of).toBeNull();
     });
+
+    it('keeps a repeat’s time in its column only, and reads rows whose body still holds it', async () => {
+      const db = openSqlite(':memory:');
+      const store = createSqliteSpacetimeStore(db);
+      const original = spacetime('st_1', 1000);
+      await store.save(original);
+      await store.save(hitOf(original, 'st_2', 2000), original.id);
+      expect(bodyOf(db, 'st_2')?.body).not.toContain('createdAt');
+      // A repeat as an earlier version wrote it: createdAt in the body as an ISO string.
+      const earlier = { ...JSON.parse(bodyOf(db, 'st_2')?.body ?? '{}'), id: 'st_3', createdAt: new Date(3000).toISOString() } as Record<string, unknown>;
+      db.prepare("INSERT INTO spacetimes (id, tenant, created_at, body, repeat_of) VALUES ('st_3', 't', 3000, ?, 'st_1')").run(JSON.stringify(earlier));
+      expect(await store.get('t', 'st_3')).toEqual(hitOf(original, 'st_3', 3000));
+    });
   });
 });
