@@ -75,14 +75,15 @@ interface Save {
 function createWriter(db: SqliteDatabase): (save: Save) => void {
   const insert = db.prepare('INSERT INTO spacetimes (id, tenant, created_at, body, reward) VALUES (?, ?, ?, ?, ?)');
   // Linked only when the original is there: its own save may have failed (saves are best effort).
-  const insertRepeat = db.prepare(
-    `INSERT INTO spacetimes (id, tenant, created_at, body, reward, repeat_of) SELECT @id, @tenant, @createdAt, @body, NULL, @repeatOf
-     WHERE EXISTS (SELECT 1 FROM spacetimes WHERE tenant = @tenant AND id = @repeatOf)`,
+  // Positional parameters (tenant and link given twice): binding by name cost ~4 µs a row more.
+  const insertRepeat = db.prepare<[string, string, number, string, string, string, string]>(
+    `INSERT INTO spacetimes (id, tenant, created_at, body, reward, repeat_of) SELECT ?, ?, ?, ?, NULL, ?
+     WHERE EXISTS (SELECT 1 FROM spacetimes WHERE tenant = ? AND id = ?)`,
   );
   return ({ spacetime, repeatOf }) => {
     const { id, tenant } = spacetime;
     const createdAt = spacetime.createdAt.getTime();
-    if (repeatOf !== undefined && insertRepeat.run({ id, tenant, createdAt, body: repeatBody(repeatFieldsOf(spacetime)), repeatOf }).changes > 0) {
+    if (repeatOf !== undefined && insertRepeat.run(id, tenant, createdAt, repeatBody(repeatFieldsOf(spacetime)), repeatOf, tenant, repeatOf).changes > 0) {
       return;
     }
     const { reward, ...rest } = spacetime;
