@@ -1,6 +1,6 @@
 import { createGroupCommit, migrate, type SqliteDatabase } from '../storage/index.js';
 
-import { repeatFieldsOf, repeatSpacetime, type RepeatFields, type Spacetime, type SpacetimeStore } from './types.js';
+import { repeatSpacetime, type RepeatFields, type Spacetime, type SpacetimeStore } from './types.js';
 
 const MIGRATIONS = [
   `CREATE TABLE spacetimes (
@@ -36,10 +36,11 @@ type Stored = Omit<Spacetime, 'reward'>;
 type RepeatBody = Omit<RepeatFields, 'createdAt'>;
 
 /**
- * A repeat's body: its own fields but the time, which the created_at column holds. Leaving the
- * Date out also spares JSON.stringify its toJSON call, half the cost on an object this small.
+ * A repeat's body: the fields `repeatSpacetime` took from it but the time, which the created_at
+ * column holds. Leaving the Date out also spares JSON.stringify its toJSON call, half the cost on
+ * an object this small.
  */
-function repeatBody({ id, sessionId, durationMs, trace }: RepeatFields): string {
+function repeatBody({ id, sessionId, durationMs, trace }: Spacetime): string {
   const body: RepeatBody = { id, sessionId, durationMs, trace };
   return JSON.stringify(body);
 }
@@ -83,7 +84,7 @@ function createWriter(db: SqliteDatabase): (save: Save) => void {
   return ({ spacetime, repeatOf }) => {
     const { id, tenant } = spacetime;
     const createdAt = spacetime.createdAt.getTime();
-    if (repeatOf !== undefined && insertRepeat.run(id, tenant, createdAt, repeatBody(repeatFieldsOf(spacetime)), repeatOf, tenant, repeatOf).changes > 0) {
+    if (repeatOf !== undefined && insertRepeat.run(id, tenant, createdAt, repeatBody(spacetime), repeatOf, tenant, repeatOf).changes > 0) {
       return;
     }
     const { reward, ...rest } = spacetime;

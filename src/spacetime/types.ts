@@ -59,11 +59,6 @@ export function repeatSpacetime(original: Spacetime, own: RepeatFields): Spaceti
   return { ...original, ...own, cacheHit: true, reward: null };
 }
 
-/** The fields `repeatSpacetime` took from `own`; with the original they give the repeat back whole. */
-export function repeatFieldsOf({ id, sessionId, durationMs, createdAt, trace }: Spacetime): RepeatFields {
-  return { id, sessionId, durationMs, createdAt, trace };
-}
-
 /** Where spacetimes live; the embedded default is SQLite, Neo4j stores Weave nodes. */
 export interface SpacetimeStore {
   /**
