@@ -13,7 +13,7 @@ import {
   type CachedEmbedder,
   type Embedder,
 } from '../embedding/index.js';
-import { createContextFactory, createTypedPubSub, type ContextFactory } from '../graphql/index.js';
+import { createContextFactory, createTypedPubSub, rootFieldNames, type ContextFactory } from '../graphql/index.js';
 import type { GraphApiContext } from '../graphapi/index.js';
 import type { GraphDb } from '../graphdb/index.js';
 import { createFeedbackService, createReflectionBuffer, createSqliteTrainingRunLog, createTrainingService, type ReflectionBuffer, type TrainingService } from '../learning/index.js';
@@ -40,6 +40,8 @@ import { tenantFrom } from './tenant.js';
 /** The wired application: what the server needs, and how to take it down. */
 export interface App {
   readonly schema: GraphQLSchema;
+  /** Root fields of the generated graph API (none on the embedded backend): the server interprets their operations. */
+  readonly interpretedRootFields: ReadonlySet<string>;
   readonly createContext: ContextFactory<HoloContext>;
   readonly services: Services;
   /** The Neo4j connection when HOLOLOOM_BACKEND=neo4j (for the bench's clean-up and query counts), else null. */
@@ -192,6 +194,8 @@ export async function createApp(config: Config, options: CreateAppOptions): Prom
   const graphContext = (tenant: string): GraphApiContext | null => graphModule?.graphApiContext(tenant, database) ?? null;
   return {
     schema: await buildApiSchema(pubSub, graphApi),
+    // @neo4j/graphql's resolvers read `info` deeply, and each costs a Neo4j round trip anyway.
+    interpretedRootFields: new Set(graphApi.flatMap(rootFieldNames)),
     services,
     graphDb: parts.backends.graphDb,
     telemetry: parts.telemetry,

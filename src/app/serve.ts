@@ -22,6 +22,7 @@ export async function serve(config: Config, options: CreateAppOptions): Promise<
   const app = await createApp(config, options);
   const server = await startServer({
     schema: app.schema,
+    interpretedRootFields: app.interpretedRootFields,
     createContext: app.createContext,
     host: config.host,
     port: config.port,

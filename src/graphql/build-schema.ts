@@ -54,3 +54,8 @@ export async function buildGraphqlSchema({
 export function printSchemaSdl(schema: GraphQLSchema): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }
+
+/** The fields of a schema's Query and Mutation types. */
+export function rootFieldNames(schema: GraphQLSchema): string[] {
+  return [schema.getQueryType(), schema.getMutationType()].flatMap((type) => (type === null || type === undefined ? [] : Object.keys(type.getFields())));
+}

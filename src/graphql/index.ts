@@ -1,6 +1,7 @@
 /** The GraphQL edge: schema building, error translation, typed pubsub, request context, limits. */
 export {
   buildGraphqlSchema,
+  rootFieldNames,
   printSchemaSdl,
   type BuildGraphqlSchemaOptions,
 } from './build-schema.js';

@@ -8,6 +8,7 @@ import { type GraphQLSchema, type ValidationRule } from 'graphql';
 
 import { type FormatError } from '../graphql/index.js';
 import { type Logger } from '../observability/index.js';
+import { compiledExecutionGateway } from './compiled-execution.js';
 import { operationTimingPlugin, type OperationReport } from './telemetry.js';
 
 export interface ApolloServerOptions {
@@ -21,15 +22,18 @@ export interface ApolloServerOptions {
   readonly validationRules: readonly ValidationRule[];
   /** Hears each operation's root fields, duration and outcome. */
   readonly reportOperation?: (report: OperationReport) => void;
+  /** Root fields whose operations graphql-js interprets rather than graphql-jit compiles. @default none */
+  readonly interpretedRootFields?: ReadonlySet<string>;
 }
 
 /** Creates (does not start) the Apollo server for the HTTP transport. */
 export function createApolloServer<TContext extends BaseContext>(
   options: ApolloServerOptions,
 ): ApolloServer<TContext> {
-  const { schema, formatError, logger, production, validationRules } = options;
+  const { schema, formatError, logger, production, validationRules, interpretedRootFields } = options;
   return new ApolloServer<TContext>({
-    schema,
+    // The schema, and an executor that runs repeated operations compiled (see compiledExecutionGateway).
+    gateway: compiledExecutionGateway(schema, interpretedRootFields === undefined ? {} : { interpretedRootFields }),
     formatError,
     // Apollo's own warnings (plugin and config problems) go to the same structured log.
     logger,

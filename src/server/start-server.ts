@@ -34,6 +34,8 @@ export interface StartServerOptions<TContext extends object> {
   readonly validationRules?: readonly ValidationRule[];
   /** Operation timings out, /metrics in. @default {} (no /metrics route) */
   readonly telemetry?: ServerTelemetry;
+  /** Root fields whose HTTP operations are interpreted by graphql-js, never compiled (see compiledExecutionGateway). @default none */
+  readonly interpretedRootFields?: ReadonlySet<string>;
 }
 
 /** A listening server. */
@@ -96,6 +98,7 @@ async function startApollo<TContext extends object>(
     production,
     validationRules,
     ...(telemetry.operation === undefined ? {} : { reportOperation: telemetry.operation }),
+    ...(options.interpretedRootFields === undefined ? {} : { interpretedRootFields: options.interpretedRootFields }),
   });
   await apollo.start();
   const app = createExpressApp({
