@@ -31,14 +31,24 @@ export interface ConnectionCounts {
   readonly subscriptions: number;
 }
 
-function rootFieldsOf(operation: OperationDefinitionNode | undefined): string[] {
+const INVALID = ['invalid'];
+
+/** Apollo hands the same parsed operation back for a repeated query: its root fields are read once. */
+const rootFieldsSeen = new WeakMap<OperationDefinitionNode, readonly string[]>();
+
+function rootFieldsOf(operation: OperationDefinitionNode | undefined): readonly string[] {
   if (operation === undefined) {
-    return ['invalid'];
+    return INVALID;
   }
-  // Fragments at the root are rare; their fields count under the fragment's spread, not by name.
-  return operation.selectionSet.selections.flatMap((selection) =>
-    selection.kind === Kind.FIELD ? (selection.name.value === '__typename' ? [] : [selection.name.value]) : ['fragment'],
-  );
+  let fields = rootFieldsSeen.get(operation);
+  if (fields === undefined) {
+    // Fragments at the root are rare; their fields count under the fragment's spread, not by name.
+    fields = operation.selectionSet.selections.flatMap((selection) =>
+      selection.kind === Kind.FIELD ? (selection.name.value === '__typename' ? [] : [selection.name.value]) : ['fragment'],
+    );
+    rootFieldsSeen.set(operation, fields);
+  }
+  return fields;
 }
 
 /**
