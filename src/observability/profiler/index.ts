@@ -7,3 +7,5 @@ export {
   type SpanDetail,
   type Traced,
 } from './profiler.js';
+/** The RSS in bytes, read cheaply (statm on Linux). */
+export { residentBytes } from './resident-memory.js';

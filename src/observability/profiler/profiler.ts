@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+import { residentBytes } from './resident-memory.js';
+
 /** Small facts a span carries (a step's k, a tool's name); JSON-ready. */
 export type SpanDetail = Readonly<Record<string, string | number | boolean | null>>;
 
@@ -38,7 +40,7 @@ export interface Profiler {
 export interface ProfilerOptions {
   /** Milliseconds, monotonic. @default performance.now */
   readonly clock?: () => number;
-  /** Bytes; `() => 0` turns memory deltas off. @default process.memoryUsage.rss (~3.4 µs a read) */
+  /** Bytes; `() => 0` turns memory deltas off. @default residentBytes (the RSS, ~4 µs a read) */
   readonly memory?: () => number;
 }
 
@@ -70,7 +72,7 @@ class SpanRecord implements ProfileSpan {
  * concurrent weaves (or concurrent steps inside one) each build their own tree, never mixed.
  * A span is the record itself: no ids, no events, no exporter, nothing kept after its trace.
  */
-export function createProfiler({ clock = () => performance.now(), memory = () => process.memoryUsage.rss() }: ProfilerOptions = {}): Profiler {
+export function createProfiler({ clock = () => performance.now(), memory = residentBytes }: ProfilerOptions = {}): Profiler {
   const storage = new AsyncLocalStorage<SpanRecord>();
   // Traces running now. Once none is, the storage is disabled: on Node 20 an enabled
   // AsyncLocalStorage puts a hook on every promise in the process (~0.1 µs each), which requests
