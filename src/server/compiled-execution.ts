@@ -77,6 +77,24 @@ async function runCompiled(compiled: CompiledQuery, request: ExecutorRequest, in
   return 'data' in result ? { ...result, errors: result.errors.map(asGraphqlJsError) } : interpret(request);
 }
 
+/** The gateway interface for one schema that never changes, run by `executor`. */
+function fixedSchemaGateway(schema: GraphQLSchema, executor: Executor): Gateway {
+  let loaded: ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      loaded = callback;
+      return () => {
+        loaded = null;
+      };
+    },
+    load() {
+      loaded?.({ apiSchema: schema, coreSupergraphSdl: '' });
+      return Promise.resolve({ executor });
+    },
+    stop: () => Promise.resolve(),
+  };
+}
+
 /**
  * Executes operations with graphql-jit: an operation is compiled once into a function that coerces
  * its variables, calls the resolvers and completes the result without walking the AST again on
@@ -135,19 +153,8 @@ export function compiledExecutionGateway(schema: GraphQLSchema, options: Compile
     compiledRuns++;
     return runCompiled(compiled, request, interpret);
   };
-  let loaded: ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
   return {
-    onSchemaLoadOrUpdate(callback) {
-      loaded = callback;
-      return () => {
-        loaded = null;
-      };
-    },
-    load() {
-      loaded?.({ apiSchema: schema, coreSupergraphSdl: '' });
-      return Promise.resolve({ executor });
-    },
-    stop: () => Promise.resolve(),
+    ...fixedSchemaGateway(schema, executor),
     stats: () => ({ compiled: compiledRuns, interpreted: interpretedRuns }),
   };
 }
