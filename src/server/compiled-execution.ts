@@ -36,19 +36,14 @@ interface OperationPlan {
   compiled?: CompiledQuery | null;
 }
 
-const INTROSPECTION = /^__/;
-
-function rootFieldNames(operation: OperationDefinitionNode): string[] {
-  return operation.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []));
-}
-
-/** Queries and mutations whose root fields are all plain fields outside `interpreted`; fragments at the root stay interpreted. */
+/** Queries and mutations whose root selections are all plain fields outside `interpreted`: no fragments, no introspection. */
 function compilable(operation: OperationDefinitionNode, interpreted: ReadonlySet<string>): boolean {
-  if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
-    return false;
-  }
-  const names = rootFieldNames(operation);
-  return names.length === operation.selectionSet.selections.length && names.every((name) => !interpreted.has(name) && !INTROSPECTION.test(name));
+  return (
+    operation.operation !== OperationTypeNode.SUBSCRIPTION &&
+    operation.selectionSet.selections.every(
+      (selection) => selection.kind === Kind.FIELD && !interpreted.has(selection.name.value) && !selection.name.value.startsWith('__'),
+    )
+  );
 }
 
 /**
