@@ -1,7 +1,7 @@
 import type { CacheStats } from '../cache/index.js';
 import type { Logger } from '../observability/index.js';
 import { BadInputError, type ToolName } from '../shared/index.js';
-import { repeatSpacetime, type Spacetime, type SpacetimeStore } from '../spacetime/index.js';
+import { cacheHitTrace, repeatSpacetime, type Spacetime, type SpacetimeStore } from '../spacetime/index.js';
 
 import { WEAVE_STEPS } from './cycle.js';
 import { runCycle, type ProgressSink, type WeaveProgressEvent } from './pipeline.js';
@@ -42,16 +42,15 @@ export function createShuttle(options: ShuttleOptions): Shuttle {
 
   async function fromCache(request: WeaveRequest, cached: Spacetime, startMs: number): Promise<Spacetime> {
     const durationMs = deps.clock.monotonicMs() - startMs;
-    const step = { name: 'cache', durationMs, detail: { hitOf: cached.id } };
     const spacetime = repeatSpacetime(cached, {
       id: request.id,
       sessionId: request.sessionId,
       durationMs,
       createdAt: new Date(deps.clock.now()),
-      trace: [step],
+      trace: cacheHitTrace(durationMs, cached.id),
     });
     await store(spacetime, cached.id);
-    progress(cacheEvent(request, step.durationMs, cached.id));
+    progress(cacheEvent(request, durationMs, cached.id));
     return spacetime;
   }
 

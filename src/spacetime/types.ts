@@ -54,6 +54,21 @@ export interface Spacetime {
 /** What a cache hit has of its own; everything else it repeats from the spacetime it hit. */
 export type RepeatFields = Pick<Spacetime, 'id' | 'sessionId' | 'durationMs' | 'createdAt' | 'trace'>;
 
+/** The trace of a cache hit: one step, the lookup, naming the spacetime it repeats. */
+export function cacheHitTrace(durationMs: number, hitOf: string): readonly WeaveStep[] {
+  return [{ name: 'cache', durationMs, detail: { hitOf } }];
+}
+
+/** Whether a repeat's trace is exactly `cacheHitTrace` of its own duration, so a store may rebuild it rather than keep it. */
+export function hasCacheHitTrace({ trace, durationMs }: Pick<Spacetime, 'trace' | 'durationMs'>, hitOf: string): boolean {
+  const [step, ...rest] = trace;
+  if (step === undefined || rest.length > 0 || step.name !== 'cache' || step.durationMs !== durationMs || step.memoryDeltaBytes !== undefined) {
+    return false;
+  }
+  const keys = Object.keys(step.detail);
+  return keys.length === 1 && step.detail['hitOf'] === hitOf;
+}
+
 /** A cache hit on `original`: its answer and provenance, with an id, time and trace of its own. */
 export function repeatSpacetime(original: Spacetime, own: RepeatFields): Spacetime {
   return { ...original, ...own, cacheHit: true, reward: null };

@@ -21,9 +21,16 @@ describe('newId', () => {
     expect([...ids].sort()).toEqual(ids);
   });
 
-  it('differs between ids minted in the same millisecond', () => {
+  it('differs between ids minted in the same millisecond, and sorts them in the order they were minted', () => {
     const ms = Date.now();
-    const ids = new Set(Array.from({ length: 1_000 }, () => newId('st', ms)));
-    expect(ids.size).toBe(1_000);
+    const ids = Array.from({ length: 1_000 }, () => newId('st', ms));
+    expect(new Set(ids).size).toBe(1_000);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('still mints distinct ids past the 4,096 a millisecond the counter can order', () => {
+    const ms = Date.now() + 1;
+    const ids = new Set(Array.from({ length: 6_000 }, () => newId('st', ms)));
+    expect(ids.size).toBe(6_000);
   });
 });

@@ -100,7 +100,10 @@ describe('SQLite spacetime store', () => {
     const bodyOf = (db: ReturnType<typeof openSqlite>, id: string): { body: string; repeat_of: string | null } | undefined =>
       db.prepare<[string], { body: string; repeat_of: string | null }>('SELECT body, repeat_of FROM spacetimes WHERE id = ?').get(id);
 
-    it('stores a repeat as its own fields and a link, and reads it back whole', async () => {
+    const compactOf = (db: ReturnType<typeof openSqlite>, id: string): Record<string, unknown> | undefined =>
+      db.prepare<[string], Record<string, unknown>>('SELECT * FROM spacetime_repeats WHERE id = ?').get(id);
+
+    it('stores a lookup-only repeat as a compact row of its own fields and a link, and reads it back whole', async () => {
       const db = openSqlite(':memory:');
       const store = createSqliteSpacetimeStore(db);
       const original = spacetime('st_1', 1000);
@@ -112,10 +115,61 @@ describe('SQLite spacetime store', () => {
         ['st_2', true, 1],
         ['st_1', false, 1],
       ]);
+      expect(bodyOf(db, 'st_2')).toBeUndefined();
+      expect(compactOf(db, 'st_2')).toEqual({
+        tenant: 't',
+        id: 'st_2',
+        created_at: 2000,
+        repeat_of: 'st_1',
+        session_id: 'session-1',
+        duration_ms: 0.02,
+        reward: null,
+        feedback: null,
+      });
+    });
+
+    it('keeps a repeat with more in its trace as its own fields and a link in the spacetimes table', async () => {
+      const db = openSqlite(':memory:');
+      const store = createSqliteSpacetimeStore(db);
+      const original = spacetime('st_1', 1000);
+      const plain = hitOf(original, 'st_2', 2000);
+      const repeat = { ...plain, trace: [...plain.trace, { name: 'audit', durationMs: 0.01, detail: {} }] };
+      await store.save(original);
+      await store.save(repeat, original.id);
+      expect(await store.get('t', 'st_2')).toEqual(repeat);
+      expect(compactOf(db, 'st_2')).toBeUndefined();
       const stored = bodyOf(db, 'st_2');
       expect(stored?.repeat_of).toBe('st_1');
       expect(stored?.body).not.toContain('Paris');
       expect(stored?.body.length).toBeLessThan(bodyOf(db, 'st_1')?.body.length ?? 0);
+    });
+
+    it('pages through spacetimes and repeats together, newest first, a repeat before what it repeats in the same millisecond', async () => {
+      const store = createSqliteSpacetimeStore(openSqlite(':memory:'));
+      const first = spacetime('st_a', 1000);
+      const second = spacetime('st_c', 3000);
+      await store.save(first);
+      await store.save(hitOf(first, 'st_b', 1000), first.id);
+      await store.save(second);
+      await store.save(hitOf(second, 'st_d', 4000), second.id);
+      await store.save(hitOf(first, 'st_e', 4000), first.id);
+      await store.save(spacetime('st_f', 2000));
+      const ids = async (limit: number, offset: number): Promise<string[]> => (await store.list('t', limit, offset)).map((s) => s.id);
+      expect(await ids(10, 0)).toEqual(['st_e', 'st_d', 'st_c', 'st_f', 'st_b', 'st_a']);
+      expect([...(await ids(2, 0)), ...(await ids(2, 2)), ...(await ids(2, 4))]).toEqual(await ids(10, 0));
+      expect(await ids(10, 5)).toEqual(['st_a']);
+      expect(await ids(10, 6)).toEqual([]);
+    });
+
+    it('takes an id once across both tables', async () => {
+      const store = createSqliteSpacetimeStore(openSqlite(':memory:'));
+      const original = spacetime('st_1', 1000);
+      await store.save(original);
+      await store.save(hitOf(original, 'st_2', 2000), original.id);
+      await expect(store.save(spacetime('st_2', 3000))).rejects.toThrow(/UNIQUE/);
+      await expect(store.save(hitOf(original, 'st_1', 3000), original.id)).rejects.toThrow(/UNIQUE/);
+      expect((await store.get('t', 'st_2'))?.cacheHit).toBe(true);
+      expect((await store.list('t', 10, 0)).map((s) => s.id)).toEqual(['st_2', 'st_1']);
     });
 
     it('keeps rewards apart: feedback on the repeat is not the original’s', async () => {
@@ -137,18 +191,22 @@ describe('SQLite spacetime store', () => {
       await store.save(repeat, original.id);
       expect(await store.get('t', 'st_2')).toEqual(repeat);
       expect(bodyOf(db, 'st_2')?.repeat_of).toBeNull();
+      expect(compactOf(db, 'st_2')).toBeUndefined();
     });
 
-    it('keeps a repeat’s time in its column only, and reads rows whose body still holds it', async () => {
+    it('reads repeats as earlier versions wrote them: a body with and without its time', async () => {
       const db = openSqlite(':memory:');
       const store = createSqliteSpacetimeStore(db);
       const original = spacetime('st_1', 1000);
       await store.save(original);
-      await store.save(hitOf(original, 'st_2', 2000), original.id);
-      expect(bodyOf(db, 'st_2')?.body).not.toContain('createdAt');
-      // A repeat as an earlier version wrote it: createdAt in the body as an ISO string.
-      const earlier = { ...JSON.parse(bodyOf(db, 'st_2')?.body ?? '{}'), id: 'st_3', createdAt: new Date(3000).toISOString() } as Record<string, unknown>;
-      db.prepare("INSERT INTO spacetimes (id, tenant, created_at, body, repeat_of) VALUES ('st_3', 't', 3000, ?, 'st_1')").run(JSON.stringify(earlier));
+      const insert = db.prepare<[string, number, string]>("INSERT INTO spacetimes (id, tenant, created_at, body, repeat_of) VALUES (?, 't', ?, ?, 'st_1')");
+      const own = (id: string): Record<string, unknown> => {
+        const { sessionId, durationMs, trace } = hitOf(original, id, 0);
+        return { id, sessionId, durationMs, trace };
+      };
+      insert.run('st_2', 2000, JSON.stringify(own('st_2')));
+      insert.run('st_3', 3000, JSON.stringify({ ...own('st_3'), createdAt: new Date(3000).toISOString() }));
+      expect(await store.get('t', 'st_2')).toEqual(hitOf(original, 'st_2', 2000));
       expect(await store.get('t', 'st_3')).toEqual(hitOf(original, 'st_3', 3000));
     });
   });
