@@ -2,13 +2,13 @@ import { type Server } from 'node:http';
 
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { type GraphQLSchema, type ValidationRule } from 'graphql';
 
 import { type FormatError } from '../graphql/index.js';
 import { type Logger } from '../observability/index.js';
 import { compiledExecutionGateway } from './compiled-execution.js';
+import { drainHttpServerPlugin } from './drain-http.js';
 import { operationTimingPlugin, type OperationReport } from './telemetry.js';
 
 export interface ApolloServerOptions {
@@ -61,7 +61,7 @@ function shutdownPlugins({ httpServer, disposeWs }: ApolloServerOptions): Apollo
       return Promise.resolve({ drainServer: disposeWs });
     },
   };
-  return [ApolloServerPluginDrainHttpServer({ httpServer }), disposeWsPlugin];
+  return [drainHttpServerPlugin(httpServer), disposeWsPlugin];
 }
 
 function landingPagePlugin(production: boolean): ApolloServerPlugin {

@@ -54,9 +54,14 @@ function definedFactories(map: Readonly<Record<string, FactoryFunctionMap | unde
  * A mathjs instance with plain JS numbers, only the functions above, and the risky functions
  * overridden to throw. Never uses `eval` or `Function`. mathjs is imported here, on first use,
  * because loading it takes ~0.6 s that server start should not pay.
+ *
+ * From `mathjs/number`, its plain-number build: importing mathjs builds a default instance with
+ * every function whichever entry is used, and the full one keeps ~32 MB on the heap for good
+ * (measured after a GC), against ~16 MB and ~0.45 s instead of ~0.75 s to load for this one.
+ * A long-lived heap that large is marked by every major GC of the server.
  */
 export async function createRestrictedEvaluator(): Promise<ArithmeticEvaluator> {
-  const mathjs = await import('mathjs');
+  const mathjs = await import('mathjs/number');
   const math = mathjs.create(definedFactories(arithmeticFactories(mathjs)), { number: 'number' });
   // Taken before the override below replaces `math.evaluate` with a thrower.
   const evaluate = math.evaluate.bind(math);

@@ -120,6 +120,24 @@ describe('startServer', () => {
     });
   });
 
+  it('allows any origin: a preflight gets the CORS headers, and so does the request after it', async () => {
+    const preflight = await fetch(server.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
+    const answer = await fetch(server.url, {
+      method: 'POST',
+      headers: { origin: 'https://app.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ probe(id: "p-1") { id } }' }),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('turns an AppError into extensions.code over HTTP', async () => {
     const { body } = await post(server.url, { query: '{ probe(id: "missing") { id } }' });
     expect(body.errors?.[0]?.message).toBe('No probe with id "missing" exists.');
