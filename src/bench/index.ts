@@ -37,7 +37,7 @@ export {
   type WeaveRow,
   type Winners,
 } from './results.js';
-export { processRssMb, readyUrlOf, spawnServer, type ChildServer } from './server-process.js';
+export { processRssMb, readyUrlOf, SERVER_NODE_FLAGS, spawnServer, type ChildServer } from './server-process.js';
 export { HOLOLOOM_READY_MESSAGE, runStartupBench } from './startup-bench.js';
 export { runSubscriberBench, type SubscriberBenchOptions, type SubscriberBenchResult } from './subscriber-bench.js';
 export { percentile, summarize, type LatencyStats } from './stats.js';

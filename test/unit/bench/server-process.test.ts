@@ -1,6 +1,15 @@
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
-import { processCpuSeconds, processRssMb, readyUrlOf } from '../../../src/bench/server-process.js';
+import { processCpuSeconds, processRssMb, readyUrlOf, SERVER_NODE_FLAGS } from '../../../src/bench/server-process.js';
+
+describe('SERVER_NODE_FLAGS', () => {
+  it('are the flags `npm start` runs the server with, so the bench measures the server as it is started', () => {
+    const { scripts } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts['start']).toBe(['node', ...SERVER_NODE_FLAGS, 'dist/src/main.js'].join(' '));
+  });
+});
 
 describe('readyUrlOf', () => {
   it('takes the url from the announcing JSON line only', () => {
