@@ -7,6 +7,7 @@ import { benchCommand, benchEmbedderCommand, defineBenchCommand } from './bench-
 import { evalCommand } from './eval-command.js';
 import { modelPullCommand } from './model-command.js';
 import { schemaCommand } from './schema-command.js';
+import { serveCommand } from './serve-command.js';
 import type { SubscriberBenchFlags } from './bench-subscribers-command.js';
 import type { DashboardFlags } from './dashboard/index.js';
 import type { TrainFlags } from './train-command.js';
@@ -20,9 +21,7 @@ const program = new Command('hololoom').description('HoloLoom memory-and-decisio
 program
   .command('serve')
   .description('start the GraphQL server (configured by HOLOLOOM_* environment variables)')
-  .action(async () => {
-    await import('../main.js');
-  });
+  .action(serveCommand);
 
 defineBenchCommand(program.command('bench')).action(benchCommand);
 
