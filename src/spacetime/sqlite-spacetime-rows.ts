@@ -10,8 +10,8 @@ export interface Row {
   readonly created_at: number;
   readonly reward: number | null;
   readonly original: string | null;
-  /** The compact repeat's own fields; null on a spacetime row. */
   readonly id: string;
+  /** The compact repeat's own fields; null on a spacetime row, whose body holds them. */
   readonly session_id: string | null;
   readonly duration_ms: number | null;
   readonly repeat_of: string | null;
