@@ -6,6 +6,7 @@ import { BARE_QUERY } from './bare-server.js';
 import { syntheticCorpus, syntheticQueries } from './corpus.js';
 import type { HttpTarget, HttpTargets } from './http-targets.js';
 import { combineLoads, runLoad, type LoadRun, type LoadScenario } from './load.js';
+import { DEFAULT_ROUNDS } from './options.js';
 import { silentProgress, type BenchProgress } from './progress.js';
 import type { HttpFigures, HttpScenarioResult, IngestFigures } from './results.js';
 import { waitUntilIdle } from './settle.js';
@@ -110,8 +111,6 @@ interface Loaded {
   readonly scenario: LoadScenario;
 }
 
-/** Rounds a paired comparison is split into. @see alternate */
-export const DEFAULT_ROUNDS = 6;
 
 async function warmUp(run: Run, { scenario }: Loaded): Promise<void> {
   const { connections, durationS } = run.options;

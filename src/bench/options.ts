@@ -1,7 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 
-import { DEFAULT_ROUNDS } from './http-bench.js';
 import type { BenchMode, CacheChoice } from './results.js';
+
+/** Rounds a paired HTTP comparison is split into (see runHttpBench's alternating rounds). */
+export const DEFAULT_ROUNDS = 6;
 
 /** Flags as commander hands them to the action (numbers already parsed and checked). */
 export interface BenchFlags {

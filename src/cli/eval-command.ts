@@ -4,7 +4,7 @@ import { evaluateEmbedder, formatRetrievalScores, loadRetrievalFixture, type Ret
 import { loadConfig } from '../config/index.js';
 import { createHashingEmbedder, createOnnxEmbedder, modelPresent } from '../embedding/index.js';
 
-interface EvalFlags {
+export interface EvalFlags {
   readonly fixture: string;
   readonly modelDir?: string;
   readonly json?: string;

@@ -3,18 +3,20 @@ import 'reflect-metadata';
 
 import { Command, Option } from 'commander';
 
-import { benchCommand, benchEmbedderCommand, defineBenchCommand } from './bench-command.js';
-import { evalCommand } from './eval-command.js';
-import { modelPullCommand } from './model-command.js';
-import { schemaCommand } from './schema-command.js';
+import { defineBenchCommand, type BenchFlags } from '../bench/options.js';
+
 import { serveCommand } from './serve-command.js';
 import type { SubscriberBenchFlags } from './bench-subscribers-command.js';
+import type { EvalFlags } from './eval-command.js';
+import type { PullFlags } from './model-command.js';
+import type { SchemaFlags } from './schema-command.js';
 import type { DashboardFlags } from './dashboard/index.js';
 import type { TrainFlags } from './train-command.js';
 
 /**
  * The `hololoom` command. commander gives us parsing, help and errors for free; each
- * subcommand lives in its own file.
+ * subcommand lives in its own file, imported when it runs: most of them load the whole app, which
+ * `serve` (a small parent of the server process) and `--help` need not pay for.
  */
 const program = new Command('hololoom').description('HoloLoom memory-and-decision engine');
 
@@ -23,7 +25,10 @@ program
   .description('start the GraphQL server (configured by HOLOLOOM_* environment variables)')
   .action(serveCommand);
 
-defineBenchCommand(program.command('bench')).action(benchCommand);
+defineBenchCommand(program.command('bench')).action(async (flags: BenchFlags) => {
+  const { benchCommand } = await import('./bench-command.js');
+  await benchCommand(flags);
+});
 
 program
   .command('bench-subscribers')
@@ -42,7 +47,10 @@ program
   .command('bench-embedder', { hidden: true })
   .option('--model-dir <dir>', 'ONNX model folder (default: HOLOLOOM_MODEL_DIR)')
   .option('--model-file <file>', 'model file inside the folder', 'model.onnx')
-  .action(benchEmbedderCommand);
+  .action(async (flags: { readonly modelDir?: string; readonly modelFile: string }) => {
+    const { benchEmbedderCommand } = await import('./bench-command.js');
+    await benchEmbedderCommand(flags);
+  });
 
 program
   .command('eval')
@@ -50,7 +58,10 @@ program
   .option('--fixture <file>', 'evaluation set', 'test/fixtures/retrieval-eval.json')
   .option('--model-dir <dir>', 'ONNX model folder (default: HOLOLOOM_MODEL_DIR)')
   .option('--json <file>', 'also write the scores as JSON')
-  .action(evalCommand);
+  .action(async (flags: EvalFlags) => {
+    const { evalCommand } = await import('./eval-command.js');
+    await evalCommand(flags);
+  });
 
 program
   .command('model')
@@ -58,7 +69,10 @@ program
   .command('pull')
   .description('download the official all-MiniLM-L6-v2 ONNX export from the Hugging Face Hub (needs internet)')
   .option('--model-dir <dir>', 'target folder (default: HOLOLOOM_MODEL_DIR)')
-  .action(modelPullCommand);
+  .action(async (flags: PullFlags) => {
+    const { modelPullCommand } = await import('./model-command.js');
+    await modelPullCommand(flags);
+  });
 
 program
   .command('train')
@@ -108,6 +122,9 @@ program
   .description('print the merged GraphQL schema, write it, or check a file for drift')
   .option('--out <file>', 'write the SDL to this file')
   .option('--check <file>', 'exit 1 when the file differs from the generated SDL')
-  .action(schemaCommand);
+  .action(async (flags: SchemaFlags) => {
+    const { schemaCommand } = await import('./schema-command.js');
+    await schemaCommand(flags);
+  });
 
 await program.parseAsync();

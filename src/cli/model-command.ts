@@ -19,7 +19,7 @@ const FILES: readonly (readonly [string, string])[] = [
   ['config.json', 'config.json'],
 ];
 
-interface PullFlags {
+export interface PullFlags {
   readonly modelDir?: string;
 }
 

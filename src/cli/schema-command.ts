@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 import { renderApiSchema } from '../app/index.js';
 
-interface SchemaFlags {
+export interface SchemaFlags {
   readonly out?: string;
   readonly check?: string;
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-import { SERVER_NODE_FLAGS } from '../bench/index.js';
+import { SERVER_NODE_FLAGS } from '../bench/server-process.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
